@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.deposit import Deposit
+from ...models.exchange_error import ExchangeError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    uuid: str | Unset = UNSET,
+    txid: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["uuid"] = uuid
+
+    params["txid"] = txid
+
+    params["currency"] = currency
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/deposit",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Deposit | ExchangeError | str | None:
+    if response.status_code == 200:
+        response_200 = Deposit.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ExchangeError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ExchangeError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ExchangeError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ExchangeError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 418:
+        response_418 = response.text
+        return response_418
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ExchangeError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Deposit | ExchangeError | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    uuid: str | Unset = UNSET,
+    txid: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> Response[Deposit | ExchangeError | str]:
+    """Get Deposit
+
+     Returns one deposit, selected by `uuid` or `txid`. If neither is given, the latest
+    deposit is returned (optionally the latest of `currency`).
+
+    Args:
+        uuid (str | Unset):
+        txid (str | Unset):
+        currency (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Deposit | ExchangeError | str]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        txid=txid,
+        currency=currency,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    uuid: str | Unset = UNSET,
+    txid: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> Deposit | ExchangeError | str | None:
+    """Get Deposit
+
+     Returns one deposit, selected by `uuid` or `txid`. If neither is given, the latest
+    deposit is returned (optionally the latest of `currency`).
+
+    Args:
+        uuid (str | Unset):
+        txid (str | Unset):
+        currency (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Deposit | ExchangeError | str
+    """
+
+    return sync_detailed(
+        client=client,
+        uuid=uuid,
+        txid=txid,
+        currency=currency,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    uuid: str | Unset = UNSET,
+    txid: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> Response[Deposit | ExchangeError | str]:
+    """Get Deposit
+
+     Returns one deposit, selected by `uuid` or `txid`. If neither is given, the latest
+    deposit is returned (optionally the latest of `currency`).
+
+    Args:
+        uuid (str | Unset):
+        txid (str | Unset):
+        currency (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Deposit | ExchangeError | str]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        txid=txid,
+        currency=currency,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    uuid: str | Unset = UNSET,
+    txid: str | Unset = UNSET,
+    currency: str | Unset = UNSET,
+) -> Deposit | ExchangeError | str | None:
+    """Get Deposit
+
+     Returns one deposit, selected by `uuid` or `txid`. If neither is given, the latest
+    deposit is returned (optionally the latest of `currency`).
+
+    Args:
+        uuid (str | Unset):
+        txid (str | Unset):
+        currency (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Deposit | ExchangeError | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            uuid=uuid,
+            txid=txid,
+            currency=currency,
+        )
+    ).parsed

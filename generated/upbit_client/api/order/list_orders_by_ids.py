@@ -1,0 +1,270 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.exchange_error import ExchangeError
+from ...models.list_orders_by_ids_order_by import (
+    ListOrdersByIdsOrderBy,
+)
+from ...models.order_list_item import OrderListItem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    market: str | Unset = UNSET,
+    uuids: list[str] | Unset = UNSET,
+    identifiers: list[str] | Unset = UNSET,
+    order_by: ListOrdersByIdsOrderBy | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["market"] = market
+
+    json_uuids: list[str] | Unset = UNSET
+    if not isinstance(uuids, Unset):
+        json_uuids = uuids
+
+    params["uuids[]"] = json_uuids
+
+    json_identifiers: list[str] | Unset = UNSET
+    if not isinstance(identifiers, Unset):
+        json_identifiers = identifiers
+
+    params["identifiers[]"] = json_identifiers
+
+    json_order_by: str | Unset = UNSET
+    if not isinstance(order_by, Unset):
+        json_order_by = order_by
+
+    params["order_by"] = json_order_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/orders/uuids",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ExchangeError | list[OrderListItem] | str | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = OrderListItem.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ExchangeError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ExchangeError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ExchangeError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 418:
+        response_418 = response.text
+        return response_418
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ExchangeError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ExchangeError | list[OrderListItem] | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    market: str | Unset = UNSET,
+    uuids: list[str] | Unset = UNSET,
+    identifiers: list[str] | Unset = UNSET,
+    order_by: ListOrdersByIdsOrderBy | Unset = UNSET,
+) -> Response[ExchangeError | list[OrderListItem] | str]:
+    """List Orders by IDs
+
+     Returns the orders named by `uuids[]` or by `identifiers[]` (one of the two is
+    required, not both; at most 100 ids), in any state, optionally restricted to one
+    market.
+
+    Args:
+        market (str | Unset):
+        uuids (list[str] | Unset):
+        identifiers (list[str] | Unset):
+        order_by (ListOrdersByIdsOrderBy | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeError | list[OrderListItem] | str]
+    """
+
+    kwargs = _get_kwargs(
+        market=market,
+        uuids=uuids,
+        identifiers=identifiers,
+        order_by=order_by,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    market: str | Unset = UNSET,
+    uuids: list[str] | Unset = UNSET,
+    identifiers: list[str] | Unset = UNSET,
+    order_by: ListOrdersByIdsOrderBy | Unset = UNSET,
+) -> ExchangeError | list[OrderListItem] | str | None:
+    """List Orders by IDs
+
+     Returns the orders named by `uuids[]` or by `identifiers[]` (one of the two is
+    required, not both; at most 100 ids), in any state, optionally restricted to one
+    market.
+
+    Args:
+        market (str | Unset):
+        uuids (list[str] | Unset):
+        identifiers (list[str] | Unset):
+        order_by (ListOrdersByIdsOrderBy | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeError | list[OrderListItem] | str
+    """
+
+    return sync_detailed(
+        client=client,
+        market=market,
+        uuids=uuids,
+        identifiers=identifiers,
+        order_by=order_by,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    market: str | Unset = UNSET,
+    uuids: list[str] | Unset = UNSET,
+    identifiers: list[str] | Unset = UNSET,
+    order_by: ListOrdersByIdsOrderBy | Unset = UNSET,
+) -> Response[ExchangeError | list[OrderListItem] | str]:
+    """List Orders by IDs
+
+     Returns the orders named by `uuids[]` or by `identifiers[]` (one of the two is
+    required, not both; at most 100 ids), in any state, optionally restricted to one
+    market.
+
+    Args:
+        market (str | Unset):
+        uuids (list[str] | Unset):
+        identifiers (list[str] | Unset):
+        order_by (ListOrdersByIdsOrderBy | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeError | list[OrderListItem] | str]
+    """
+
+    kwargs = _get_kwargs(
+        market=market,
+        uuids=uuids,
+        identifiers=identifiers,
+        order_by=order_by,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    market: str | Unset = UNSET,
+    uuids: list[str] | Unset = UNSET,
+    identifiers: list[str] | Unset = UNSET,
+    order_by: ListOrdersByIdsOrderBy | Unset = UNSET,
+) -> ExchangeError | list[OrderListItem] | str | None:
+    """List Orders by IDs
+
+     Returns the orders named by `uuids[]` or by `identifiers[]` (one of the two is
+    required, not both; at most 100 ids), in any state, optionally restricted to one
+    market.
+
+    Args:
+        market (str | Unset):
+        uuids (list[str] | Unset):
+        identifiers (list[str] | Unset):
+        order_by (ListOrdersByIdsOrderBy | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeError | list[OrderListItem] | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            market=market,
+            uuids=uuids,
+            identifiers=identifiers,
+            order_by=order_by,
+        )
+    ).parsed

@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.quotation_error import QuotationError
+from ...models.trade import Trade
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    market: str,
+    to: str | Unset = UNSET,
+    count: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    days_ago: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["market"] = market
+
+    params["to"] = to
+
+    params["count"] = count
+
+    params["cursor"] = cursor
+
+    params["days_ago"] = days_ago
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/trades/ticks",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> QuotationError | list[Trade] | str | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Trade.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = QuotationError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = QuotationError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 418:
+        response_418 = response.text
+        return response_418
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = QuotationError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[QuotationError | list[Trade] | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    market: str,
+    to: str | Unset = UNSET,
+    count: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    days_ago: int | Unset = UNSET,
+) -> Response[QuotationError | list[Trade] | str]:
+    """Recent Trades History
+
+     Lists recent trades of a market, newest first, for today (UTC) or, with
+    `days_ago`, one of the previous 7 days. To page backwards pass the last item's
+    `sequential_id` as `cursor`. `sequential_id` is unique but does not guarantee
+    ordering.
+
+    Args:
+        market (str):
+        to (str | Unset):
+        count (int | Unset):
+        cursor (str | Unset):
+        days_ago (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[QuotationError | list[Trade] | str]
+    """
+
+    kwargs = _get_kwargs(
+        market=market,
+        to=to,
+        count=count,
+        cursor=cursor,
+        days_ago=days_ago,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    market: str,
+    to: str | Unset = UNSET,
+    count: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    days_ago: int | Unset = UNSET,
+) -> QuotationError | list[Trade] | str | None:
+    """Recent Trades History
+
+     Lists recent trades of a market, newest first, for today (UTC) or, with
+    `days_ago`, one of the previous 7 days. To page backwards pass the last item's
+    `sequential_id` as `cursor`. `sequential_id` is unique but does not guarantee
+    ordering.
+
+    Args:
+        market (str):
+        to (str | Unset):
+        count (int | Unset):
+        cursor (str | Unset):
+        days_ago (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        QuotationError | list[Trade] | str
+    """
+
+    return sync_detailed(
+        client=client,
+        market=market,
+        to=to,
+        count=count,
+        cursor=cursor,
+        days_ago=days_ago,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    market: str,
+    to: str | Unset = UNSET,
+    count: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    days_ago: int | Unset = UNSET,
+) -> Response[QuotationError | list[Trade] | str]:
+    """Recent Trades History
+
+     Lists recent trades of a market, newest first, for today (UTC) or, with
+    `days_ago`, one of the previous 7 days. To page backwards pass the last item's
+    `sequential_id` as `cursor`. `sequential_id` is unique but does not guarantee
+    ordering.
+
+    Args:
+        market (str):
+        to (str | Unset):
+        count (int | Unset):
+        cursor (str | Unset):
+        days_ago (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[QuotationError | list[Trade] | str]
+    """
+
+    kwargs = _get_kwargs(
+        market=market,
+        to=to,
+        count=count,
+        cursor=cursor,
+        days_ago=days_ago,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    market: str,
+    to: str | Unset = UNSET,
+    count: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    days_ago: int | Unset = UNSET,
+) -> QuotationError | list[Trade] | str | None:
+    """Recent Trades History
+
+     Lists recent trades of a market, newest first, for today (UTC) or, with
+    `days_ago`, one of the previous 7 days. To page backwards pass the last item's
+    `sequential_id` as `cursor`. `sequential_id` is unique but does not guarantee
+    ordering.
+
+    Args:
+        market (str):
+        to (str | Unset):
+        count (int | Unset):
+        cursor (str | Unset):
+        days_ago (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        QuotationError | list[Trade] | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            market=market,
+            to=to,
+            count=count,
+            cursor=cursor,
+            days_ago=days_ago,
+        )
+    ).parsed

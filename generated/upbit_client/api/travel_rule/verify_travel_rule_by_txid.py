@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.exchange_error import ExchangeError
+from ...models.travel_rule_verification import TravelRuleVerification
+from ...models.verify_travel_rule_by_txid_request import VerifyTravelRuleByTxidRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: VerifyTravelRuleByTxidRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/travel_rule/deposit/txid",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ExchangeError | TravelRuleVerification | str | None:
+    if response.status_code == 201:
+        response_201 = TravelRuleVerification.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ExchangeError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ExchangeError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ExchangeError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ExchangeError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 418:
+        response_418 = response.text
+        return response_418
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ExchangeError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ExchangeError | TravelRuleVerification | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: VerifyTravelRuleByTxidRequest,
+) -> Response[ExchangeError | TravelRuleVerification | str]:
+    """Verify Travel Rule by Deposit TxID
+
+     Requests travel-rule verification (deposit account-owner check) of a deposit given by
+    its transaction id, currency and network, against the VASP it was sent from. The
+    deposit is credited once verified. Each deposit can be verified at most once per
+    10 minutes.
+
+    Args:
+        body (VerifyTravelRuleByTxidRequest): Body of POST /v1/travel_rule/deposit/txid.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeError | TravelRuleVerification | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: VerifyTravelRuleByTxidRequest,
+) -> ExchangeError | TravelRuleVerification | str | None:
+    """Verify Travel Rule by Deposit TxID
+
+     Requests travel-rule verification (deposit account-owner check) of a deposit given by
+    its transaction id, currency and network, against the VASP it was sent from. The
+    deposit is credited once verified. Each deposit can be verified at most once per
+    10 minutes.
+
+    Args:
+        body (VerifyTravelRuleByTxidRequest): Body of POST /v1/travel_rule/deposit/txid.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeError | TravelRuleVerification | str
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: VerifyTravelRuleByTxidRequest,
+) -> Response[ExchangeError | TravelRuleVerification | str]:
+    """Verify Travel Rule by Deposit TxID
+
+     Requests travel-rule verification (deposit account-owner check) of a deposit given by
+    its transaction id, currency and network, against the VASP it was sent from. The
+    deposit is credited once verified. Each deposit can be verified at most once per
+    10 minutes.
+
+    Args:
+        body (VerifyTravelRuleByTxidRequest): Body of POST /v1/travel_rule/deposit/txid.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeError | TravelRuleVerification | str]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: VerifyTravelRuleByTxidRequest,
+) -> ExchangeError | TravelRuleVerification | str | None:
+    """Verify Travel Rule by Deposit TxID
+
+     Requests travel-rule verification (deposit account-owner check) of a deposit given by
+    its transaction id, currency and network, against the VASP it was sent from. The
+    deposit is credited once verified. Each deposit can be verified at most once per
+    10 minutes.
+
+    Args:
+        body (VerifyTravelRuleByTxidRequest): Body of POST /v1/travel_rule/deposit/txid.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeError | TravelRuleVerification | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.exchange_error import ExchangeError
+from ...models.withdrawal_address import WithdrawalAddress
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/withdraws/coin_addresses",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ExchangeError | list[WithdrawalAddress] | str | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = WithdrawalAddress.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ExchangeError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ExchangeError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ExchangeError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 418:
+        response_418 = response.text
+        return response_418
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ExchangeError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ExchangeError | list[WithdrawalAddress] | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[ExchangeError | list[WithdrawalAddress] | str]:
+    """List Withdrawal Allowed Addresses
+
+     Lists the addresses registered on the Open API withdrawal allow-list. Digital-asset
+    withdrawals through the API are only possible to these addresses.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeError | list[WithdrawalAddress] | str]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> ExchangeError | list[WithdrawalAddress] | str | None:
+    """List Withdrawal Allowed Addresses
+
+     Lists the addresses registered on the Open API withdrawal allow-list. Digital-asset
+    withdrawals through the API are only possible to these addresses.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeError | list[WithdrawalAddress] | str
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[ExchangeError | list[WithdrawalAddress] | str]:
+    """List Withdrawal Allowed Addresses
+
+     Lists the addresses registered on the Open API withdrawal allow-list. Digital-asset
+    withdrawals through the API are only possible to these addresses.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeError | list[WithdrawalAddress] | str]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> ExchangeError | list[WithdrawalAddress] | str | None:
+    """List Withdrawal Allowed Addresses
+
+     Lists the addresses registered on the Open API withdrawal allow-list. Digital-asset
+    withdrawals through the API are only possible to these addresses.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeError | list[WithdrawalAddress] | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed
