@@ -45,12 +45,13 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-# Regenerate into a temporary directory and fail if the checked-in client differs.
+# Regenerate into a temporary directory and fail if the checked-in client or facade differs.
 drift: $(GEN_VENV)/bin/.installed
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	scripts/regenerate.sh "$$tmp/upbit_client" && \
-	if diff -r generated/upbit_client "$$tmp/upbit_client"; then echo "generated/upbit_client is up to date"; \
-	else echo "generated/upbit_client drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
+	scripts/regenerate.sh "$$tmp/upbit_client" "$$tmp/_operations.py" && \
+	if diff -r generated/upbit_client "$$tmp/upbit_client" && diff upbit_ext/_operations.py "$$tmp/_operations.py"; \
+	then echo "generated code is up to date with spec/upbit.yaml"; \
+	else echo "generated code drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
 
 clean:
 	rm -rf $(VENV) $(GEN_VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -17,3 +17,9 @@ openapi-python-client generate \
   --fail-on-warning >/dev/null
 rm -rf "$out/.ruff_cache"
 touch "$out/py.typed"
+# The facade methods of Upbit/AsyncUpbit are generated from the same spec and client.
+facades=${2:-$root/upbit_ext/_operations.py}
+python "$root/scripts/gen_facades.py" "$root/spec/upbit.yaml" "$(dirname "$out")" "$facades"
+ruff format --quiet --config "$root/pyproject.toml" "$facades"
+ruff check --quiet --fix-only --config "$root/pyproject.toml" "$facades"
+ruff format --quiet --config "$root/pyproject.toml" "$facades"

@@ -1,0 +1,712 @@
+"""The rate limiter keeps every group inside Upbit's budget, learns from responses, and shares
+one budget across threads, event loops and processes.
+
+Unit tests run on a fake clock (no real sleeping); one loopback test and one multi-process test
+use real time and stay within a few seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import math
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from upbit_ext._limits import (
+    DEFAULT_RATES,
+    RATE_LIMIT_DB_ENV,
+    InMemoryBackend,
+    LimiterBlocked,
+    Rate,
+    RateLimiter,
+    RemainingReq,
+    SQLiteBackend,
+    StateBackend,
+    backend_from_env,
+    normalize_group,
+    parse_remaining_req,
+    scope_for_access_key,
+    shared_limiter,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+START = 1_700_000_000.0
+MARGIN = 0.05
+
+
+class FakeClock:
+    """Time that moves only when the limiter sleeps."""
+
+    def __init__(self) -> None:
+        self.now = START
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds > 0
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StateBackend]:
+    made: StateBackend = (
+        InMemoryBackend() if request.param == "memory" else SQLiteBackend(tmp_path / "limits.db")
+    )
+    yield made
+    made.close()
+
+
+def make(clock: FakeClock, backend: StateBackend | None = None, **kwargs: Any) -> RateLimiter:
+    kwargs.setdefault("random", lambda: 0.5)
+    return RateLimiter(
+        backend=backend,
+        clock=clock,
+        sleep=clock.sleep,
+        async_sleep=clock.async_sleep,
+        **kwargs,
+    )
+
+
+def max_in_any_window(stamps: Sequence[float], window: float) -> int:
+    """The most stamps in any window [t, t + window); the fullest windows start at a stamp."""
+    ordered = sorted(stamps)
+    return max(
+        (bisect.bisect_left(ordered, t + window) - i for i, t in enumerate(ordered)), default=0
+    )
+
+
+def utilisation(stamps: Sequence[float], limit: int, window: float) -> float:
+    """Allowed rate over achieved rate: how soon, on average, each slot was used again."""
+    ordered = sorted(stamps)
+    reuse = [b - a for a, b in zip(ordered, ordered[limit:], strict=False)]
+    return window / (sum(reuse) / len(reuse))
+
+
+def waited(clock: FakeClock, limiter: RateLimiter, group: str) -> float:
+    before = clock.now
+    limiter.acquire(group)
+    return clock.now - before
+
+
+# --- window exactness and utilisation ------------------------------------------------------
+
+
+@pytest.mark.parametrize("group", sorted(DEFAULT_RATES))
+def test_full_demand_stays_in_every_window_and_uses_95_percent(
+    clock: FakeClock, group: str
+) -> None:
+    limiter = make(clock, safety_margin=MARGIN)
+    rate = DEFAULT_RATES[group]
+    seconds = 100.0
+    stamps: list[float] = []
+    while (stamp := limiter.acquire(group)) < START + seconds:
+        stamps.append(stamp)
+    assert max_in_any_window(stamps, rate.per_seconds) <= rate.limit
+    # A fixed-window server (any phase) sees no more than a sliding one.
+    for phase in (0.0, 0.3, 0.99):
+        per_window: dict[int, int] = {}
+        for s in stamps:
+            slot = math.floor((s - START + phase) / rate.per_seconds)
+            per_window[slot] = per_window.get(slot, 0) + 1
+        assert max(per_window.values()) <= rate.limit
+    allowed = rate.limit * seconds / rate.per_seconds
+    assert len(stamps) >= 0.95 * allowed, f"{len(stamps)} of {allowed}"
+
+
+def test_exactness_holds_on_the_sqlite_backend_too(clock: FakeClock, tmp_path: Path) -> None:
+    db = SQLiteBackend(tmp_path / "x.db")
+    try:
+        limiter = make(clock, db)
+        stamps = [limiter.acquire("order") for _ in range(120)]
+    finally:
+        db.close()
+    assert max_in_any_window(stamps, 1.0) == 12
+    assert stamps[-1] - stamps[0] < 10 * (1.0 + MARGIN)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    gaps=st.lists(st.floats(min_value=0.0, max_value=0.4), min_size=1, max_size=200),
+    limit=st.integers(min_value=1, max_value=12),
+    per_seconds=st.sampled_from([0.5, 1.0, 2.0]),
+    margin=st.sampled_from([0.0, 0.05]),
+)
+def test_no_demand_pattern_puts_more_than_limit_in_a_window(
+    gaps: list[float], limit: int, per_seconds: float, margin: float
+) -> None:
+    clock = FakeClock()
+    limiter = make(clock, rates={"g": Rate(limit, per_seconds)}, safety_margin=margin)
+    stamps = []
+    for gap in gaps:
+        clock.now += gap
+        stamps.append(limiter.acquire("g"))
+    assert max_in_any_window(stamps, per_seconds + margin) <= limit
+
+
+def test_order_cancel_all_allows_one_request_per_two_seconds(clock: FakeClock) -> None:
+    limiter = make(clock)
+    assert waited(clock, limiter, "order-cancel-all") == 0
+    assert waited(clock, limiter, "order-cancel-all") == pytest.approx(2.0 + MARGIN)
+    assert limiter.snapshot()["order-cancel-all"]["limit"] == 1
+    assert limiter.snapshot()["order-cancel-all"]["window"] == 2.0
+
+
+def test_groups_have_separate_budgets(clock: FakeClock) -> None:
+    limiter = make(clock)
+    for _ in range(10):
+        limiter.acquire("candle")
+    for _ in range(10):
+        limiter.acquire("ticker")
+    for _ in range(30):
+        limiter.acquire("default")
+    assert clock.now == START
+    assert waited(clock, limiter, "candle") == pytest.approx(1.0 + MARGIN)
+
+
+def test_rates_are_overridable_and_groups_can_be_added(clock: FakeClock) -> None:
+    limiter = make(clock, rates={"default": Rate(20, 1.0), "origin": (1, 10.0)})
+    for _ in range(20):
+        limiter.acquire("default")
+    assert clock.now == START
+    assert waited(clock, limiter, "default") > 0
+    limiter.acquire("origin")
+    assert waited(clock, limiter, "origin") == pytest.approx(10.0 + MARGIN)
+    assert limiter.rates["order"] == DEFAULT_RATES["order"]
+
+
+def test_async_acquire_waits_without_blocking_sleep(clock: FakeClock) -> None:
+    def blocking_sleep(seconds: float) -> None:
+        pytest.fail("acquire_async used the blocking sleep")
+
+    limiter = RateLimiter(clock=clock, sleep=blocking_sleep, async_sleep=clock.async_sleep)
+
+    async def main() -> list[float]:
+        return await asyncio.gather(*(limiter.acquire_async("ticker") for _ in range(25)))
+
+    stamps = asyncio.run(main())
+    assert max_in_any_window(stamps, 1.0) == 10
+    assert max(stamps) == pytest.approx(START + 2 * (1.0 + MARGIN))
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_backend_grants_exactly_the_limit_to_racing_threads(kind: str, tmp_path: Path) -> None:
+    store: StateBackend = (
+        InMemoryBackend() if kind == "memory" else SQLiteBackend(tmp_path / "r.db")
+    )
+    granted: list[float] = []
+    lock = threading.Lock()
+
+    def hammer() -> None:
+        for _ in range(40):
+            decision = store.acquire("k", "ban", 50, 3600.0, time.time)
+            if decision.granted_at is not None:
+                with lock:
+                    granted.append(decision.granted_at)
+
+    threads = [threading.Thread(target=hammer) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    store.close()
+    assert len(granted) == 50
+
+
+# --- Remaining-Req -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("group=default; min=1800; sec=29", RemainingReq("default", 29, 1800)),
+        ("group=candles; sec=9", RemainingReq("candles", 9, None)),
+        ("  group = crix-trades ;min=600;  sec = 0 ", RemainingReq("crix-trades", 0, 600)),
+        ("sec=3; group=order", RemainingReq("order", 3, None)),
+        ("GROUP=order-test; Sec=7; min=480", RemainingReq("order-test", 7, 480)),
+        ("group=default; min=lots; sec=2", RemainingReq("default", 2, None)),
+        ("group=origin; min=6; sec=0; extra=1", RemainingReq("origin", 0, 6)),
+    ],
+)
+def test_remaining_req_is_parsed(header: str, expected: RemainingReq) -> None:
+    assert parse_remaining_req(header) == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        None,
+        "",
+        "garbage",
+        "group=default",
+        "group=default; min=1800",
+        "group=; sec=3",
+        "sec=5",
+        "group=default; sec=-1",
+        "group=default; sec=abc",
+        "group=default; sec=1.5",
+        "group=default; sec=\u0663",
+        ";;;==;",
+    ],
+)
+def test_unusable_remaining_req_is_ignored(header: str | None) -> None:
+    assert parse_remaining_req(header) is None
+
+
+@pytest.mark.parametrize(
+    ("server", "ours"),
+    [
+        ("candles", "candle"),
+        ("crix-trades", "trade"),
+        ("ticker", "ticker"),
+        ("exchange.order", "order"),
+        (" Order-Test ", "order-test"),
+        ("origin", "origin"),
+    ],
+)
+def test_server_group_names_are_normalised(server: str, ours: str) -> None:
+    assert normalize_group(server) == ours
+
+
+def test_fewer_remaining_on_the_server_slows_the_group_down(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend)
+    limiter.acquire("candle")
+    limiter.acquire("candle")
+    limiter.update("candle", 200, {"Remaining-Req": "group=candles; min=600; sec=3"})
+    assert limiter.snapshot()["candle"]["used"] == 7
+    for _ in range(3):
+        limiter.acquire("candle")
+    assert clock.now == START
+    assert waited(clock, limiter, "candle") == pytest.approx(1.0 + MARGIN)
+
+
+def test_more_remaining_on_the_server_never_raises_the_budget(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend)
+    for _ in range(10):
+        limiter.acquire("ticker")
+    limiter.update("ticker", 200, httpx.Headers({"remaining-req": "group=ticker; sec=9"}))
+    assert limiter.snapshot()["ticker"]["used"] == 10
+    assert waited(clock, limiter, "ticker") == pytest.approx(1.0 + MARGIN)
+
+
+def test_zero_remaining_closes_the_group_for_a_window(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend)
+    limiter.update("default", 200, {"REMAINING-REQ": "group=default; min=1800; sec=0"})
+    assert waited(clock, limiter, "default") == pytest.approx(1.0 + MARGIN)
+    assert limiter.snapshot()["trade"]["used"] == 0
+
+
+def test_zero_remaining_after_own_requests_frees_slots_as_they_expire(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend)
+    limiter.acquire("default")
+    clock.now += 0.5
+    limiter.update("default", 200, {"Remaining-Req": "group=default; sec=0"})
+    assert limiter.acquire("default") == pytest.approx(START + 1.0 + MARGIN)
+    assert limiter.acquire("default") == pytest.approx(START + 0.5 + 1.0 + MARGIN)
+
+
+def test_header_group_wins_over_the_request_group(clock: FakeClock) -> None:
+    limiter = make(clock)
+    limiter.update("market", 200, {"Remaining-Req": "group=crix-trades; sec=0"})
+    assert limiter.snapshot()["trade"]["used"] == 10
+    assert limiter.snapshot()["market"]["used"] == 0
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        None,
+        {},
+        {"Remaining-Req": "group=origin; min=6; sec=0"},
+        {"Remaining-Req": "group=websocket-connect; sec=0"},
+        {"Remaining-Req": "\x00\xff garbage"},
+        {"Content-Type": "text/plain"},
+    ],
+)
+def test_unknown_or_missing_headers_change_nothing(
+    clock: FakeClock, headers: dict[str, str] | None
+) -> None:
+    limiter = make(clock)
+    limiter.update("ticker", 200, headers)
+    assert all(row["used"] == 0 for row in limiter.snapshot().values())
+
+
+# --- 429 and 418 ---------------------------------------------------------------------------
+
+
+def test_429_backoff_grows_with_consecutive_429s_and_resets_on_success(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend, backoff_base=0.2, backoff_cap=100.0)
+    waits = []
+    for _ in range(4):
+        limiter.update("order", 429, {"Content-Type": "text/plain"})
+        waits.append(waited(clock, limiter, "order"))
+    # Jitter is fixed at the middle (random() == 0.5): window + 0.75 x 0.2 x 2^n.
+    assert waits == pytest.approx([1.0 + MARGIN + 0.15 * 2**n for n in range(4)])
+    assert limiter.snapshot()["order"]["consecutive_429"] == 4
+    limiter.update("order", 200)
+    assert limiter.snapshot()["order"]["consecutive_429"] == 0
+    limiter.update("order", 429)
+    assert waited(clock, limiter, "order") == pytest.approx(1.0 + MARGIN + 0.15)
+
+
+def test_429_blocks_only_its_group(clock: FakeClock) -> None:
+    limiter = make(clock)
+    limiter.update("order", 429)
+    snap = limiter.snapshot()
+    assert snap["order"]["blocked_until"] is not None
+    assert snap["default"]["blocked_until"] is None
+    assert waited(clock, limiter, "default") == 0
+
+
+def test_429_backoff_is_capped_and_honours_retry_after(clock: FakeClock) -> None:
+    limiter = make(clock, backoff_base=0.5, backoff_cap=2.0, random=lambda: 1.0)
+    for _ in range(50):
+        limiter.update("order-test", 429)
+    assert waited(clock, limiter, "order-test") == pytest.approx(1.0 + MARGIN + 2.0)
+    limiter.update("order-test", 429, {"Retry-After": "7"})
+    assert waited(clock, limiter, "order-test") == pytest.approx(7.0)
+
+
+def test_418_blocks_every_group_of_the_host_and_raises_until_it_ends(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    quotation = make(clock, backend)
+    pocket = make(clock, backend, scope=scope_for_access_key("access-key-1"))
+    elsewhere = make(clock, backend, host="sandbox.invalid")
+    quotation.update("candle", 418, {"Retry-After": "30"})
+    for limiter, group in [(quotation, "ticker"), (quotation, "candle"), (pocket, "order")]:
+        with pytest.raises(LimiterBlocked) as info:
+            limiter.acquire(group)
+        assert info.value.until == START + 30
+        assert "418" in str(info.value)
+    assert clock.sleeps == []
+    assert pocket.snapshot()["default"]["blocked_until"] == START + 30
+    elsewhere.acquire("ticker")
+    clock.now = START + 30
+    assert waited(clock, quotation, "ticker") == 0
+
+
+def test_418_block_length_comes_from_the_caller_then_retry_after_then_default(
+    clock: FakeClock,
+) -> None:
+    limiter = make(clock, ban_seconds=90.0)
+    limiter.update("default", 418, {"Retry-After": "30"}, block_seconds=600.0)
+    assert limiter.snapshot()["market"]["blocked_until"] == START + 600
+    other = make(clock, ban_seconds=90.0)
+    other.update("default", 418)
+    assert other.snapshot()["market"]["blocked_until"] == START + 90
+
+
+def test_418_uses_the_configured_error(clock: FakeClock) -> None:
+    class Banned(Exception):
+        def __init__(self, until: float) -> None:
+            self.until = until
+
+    limiter = make(clock, blocked_error=Banned)
+    limiter.ban(START + 5)
+    with pytest.raises(Banned) as info:
+        limiter.acquire("market")
+    assert info.value.until == START + 5
+
+
+def test_a_waiting_acquire_raises_when_a_418_arrives_meanwhile(clock: FakeClock) -> None:
+    def sleep_into_a_ban(seconds: float) -> None:
+        limiter.ban(clock.now + 100)
+        clock.sleep(seconds)
+
+    limiter = RateLimiter(clock=clock, sleep=sleep_into_a_ban)
+    limiter.acquire("order-cancel-all")
+    with pytest.raises(LimiterBlocked):
+        limiter.acquire("order-cancel-all")
+
+
+# --- configuration -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "names"),
+    [
+        ({"rates": {"order": "12/s"}}, TypeError, "rates['order']"),
+        ({"rates": [("order", (12, 1.0))]}, TypeError, "rates"),
+        ({"rates": {"": (1, 1.0)}}, ValueError, "rates"),
+        ({"rates": {"order": (0, 1.0)}}, ValueError, "limit"),
+        ({"rates": {"order": (12, 0)}}, ValueError, "per_seconds"),
+        ({"rates": {"order": (12, -1.0)}}, ValueError, "per_seconds"),
+        ({"rates": {"order": (True, 1.0)}}, TypeError, "limit"),
+        ({"rates": {"order": (12.5, 1.0)}}, TypeError, "limit"),
+        ({"rates": {"order": (12, math.inf)}}, ValueError, "per_seconds"),
+        ({"safety_margin": -0.01}, ValueError, "safety_margin"),
+        ({"safety_margin": "0.05"}, TypeError, "safety_margin"),
+        ({"backoff_base": 0}, ValueError, "backoff_base"),
+        ({"backoff_base": 2.0, "backoff_cap": 1.0}, ValueError, "backoff_cap"),
+        ({"ban_seconds": math.nan}, ValueError, "ban_seconds"),
+        ({"scope": ""}, ValueError, "scope"),
+        ({"host": "a|b"}, ValueError, "host"),
+    ],
+)
+def test_invalid_configuration_is_refused_by_name(
+    clock: FakeClock, kwargs: dict[str, Any], error: type[Exception], names: str
+) -> None:
+    with pytest.raises(error, match=names.replace("[", r"\[").replace("]", r"\]")):
+        make(clock, **kwargs)
+
+
+def test_unknown_request_group_is_a_programming_error(clock: FakeClock) -> None:
+    limiter = make(clock)
+    with pytest.raises(ValueError, match="group must be one of"):
+        limiter.acquire("candles")
+    with pytest.raises(ValueError, match="group must be one of"):
+        limiter.update("withdraw", 200)
+    with pytest.raises(ValueError, match="block_seconds"):
+        limiter.update("default", 418, block_seconds=0)
+
+
+def test_snapshot_reports_plain_figures(clock: FakeClock) -> None:
+    limiter = make(clock)
+    limiter.acquire("order")
+    limiter.acquire("order")
+    snap = limiter.snapshot()
+    assert set(snap) == set(DEFAULT_RATES)
+    assert snap["order"] == {
+        "limit": 12,
+        "window": 1.0,
+        "used": 2,
+        "blocked_until": None,
+        "consecutive_429": 0,
+    }
+    clock.now += 1.0 + MARGIN
+    assert limiter.snapshot()["order"]["used"] == 0
+
+
+def test_defaults_match_the_spec() -> None:
+    from _spec import load_spec
+
+    groups = load_spec()["info"]["x-upbit-rate-groups"]
+    from_spec = {name: Rate(g["limit"], float(g["per_seconds"])) for name, g in groups.items()}
+    assert from_spec == dict(DEFAULT_RATES)
+
+
+def test_access_key_scopes_hide_the_key() -> None:
+    scope = scope_for_access_key("AKIAVERYSECRETACCESS")
+    assert "AKIA" not in scope
+    assert "SECRET" not in scope
+    assert scope == scope_for_access_key("AKIAVERYSECRETACCESS")
+    assert scope != scope_for_access_key("another-key")
+    limiter = RateLimiter(scope=scope)
+    assert "SECRET" not in repr(limiter)
+    with pytest.raises(ValueError, match="access_key"):
+        scope_for_access_key("")
+
+
+# --- process-wide sharing and backend selection --------------------------------------------
+
+
+def test_shared_limiter_is_one_object_per_scope_across_threads() -> None:
+    host = "shared-test.invalid"
+    seen: list[RateLimiter] = []
+
+    def grab() -> None:
+        seen.append(shared_limiter("ip", host=host))
+
+    threads = [threading.Thread(target=grab) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(limiter) for limiter in seen}) == 1
+    pocket = shared_limiter(scope_for_access_key("k"), host=host)
+    assert pocket is not seen[0]
+    # A 418 seen by one scope stops the other: they share the process backend.
+    pocket.ban(time.time() + 60)
+    with pytest.raises(LimiterBlocked):
+        seen[0].acquire("ticker")
+    assert shared_limiter("ip", host=host, rates=dict(DEFAULT_RATES)) is seen[0]
+    with pytest.raises(ValueError, match="rates"):
+        shared_limiter("ip", host=host, rates={"default": Rate(60, 1.0)})
+
+
+def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
+    assert isinstance(backend_from_env({}), InMemoryBackend)
+    assert backend_from_env({}) is backend_from_env({RATE_LIMIT_DB_ENV: "  "})
+    env = {RATE_LIMIT_DB_ENV: str(tmp_path / "budget.db")}
+    chosen = backend_from_env(env)
+    assert isinstance(chosen, SQLiteBackend)
+    assert backend_from_env(env) is chosen
+    assert (tmp_path / "budget.db").exists()
+    limiter = RateLimiter.from_env(scope="ip", host="env-test.invalid", environ=env)
+    limiter.acquire("ticker")
+    assert limiter.snapshot()["ticker"]["used"] == 1
+    with pytest.raises(ValueError, match=RATE_LIMIT_DB_ENV):
+        backend_from_env({RATE_LIMIT_DB_ENV: str(tmp_path / "missing" / "dir" / "x.db")})
+
+
+# --- real HTTP: a server that enforces 10 per sliding second --------------------------------
+
+
+class StrictServer(ThreadingHTTPServer):
+    """Answers 200 to at most `limit` requests in any sliding second, 429 to the rest."""
+
+    daemon_threads = True
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(("127.0.0.1", 0), StrictHandler)
+        self.limit = limit
+        self.lock = threading.Lock()
+        self.accepted: list[float] = []
+        self.rejected = 0
+
+
+class StrictHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: StrictServer
+
+    def do_GET(self) -> None:
+        srv = self.server
+        with srv.lock:
+            now = time.monotonic()
+            recent = [t for t in srv.accepted if t > now - 1.0]
+            if len(recent) < srv.limit:
+                srv.accepted.append(now)
+                status, body = 200, b"[]"
+                remaining = srv.limit - len(recent) - 1
+            else:
+                srv.rejected += 1
+                status, body, remaining = 429, b"Too many API requests.", 0
+        self.send_response(status)
+        self.send_header("Remaining-Req", f"group=candles; min=600; sec={remaining}")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class LimitedTransport(httpx.BaseTransport):
+    """Takes a slot before each send and reports each response back, as the client stack does."""
+
+    def __init__(self, limiter: RateLimiter, group: str) -> None:
+        self._inner = httpx.HTTPTransport()
+        self._limiter = limiter
+        self._group = group
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self._limiter.acquire(self._group)
+        response = self._inner.handle_request(request)
+        self._limiter.update(self._group, response.status_code, response.headers)
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def test_loopback_server_enforcing_10_per_second_sees_no_429_at_full_demand() -> None:
+    server = StrictServer(limit=10)
+    serving = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    serving.start()
+    limiter = RateLimiter(scope="ip", host="loopback.invalid")
+    statuses: list[int] = []
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with httpx.Client(
+            transport=LimitedTransport(limiter, "candle"), base_url=base_url
+        ) as client:
+            deadline = time.monotonic() + 2.0
+
+            def call() -> None:
+                while time.monotonic() < deadline:
+                    statuses.append(client.get("/v1/candles/days").status_code)
+
+            callers = [threading.Thread(target=call) for _ in range(4)]
+            for t in callers:
+                t.start()
+            for t in callers:
+                t.join()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert server.rejected == 0
+    assert set(statuses) == {200}
+    assert len(server.accepted) >= 20
+    assert utilisation(server.accepted, 10, 1.0) >= 0.9, server.accepted
+
+
+# --- several real processes sharing one SQLite budget --------------------------------------
+
+
+def test_processes_sharing_a_sqlite_budget_never_exceed_it(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    SQLiteBackend(db).close()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT), str(ROOT / "generated"), env.get("PYTHONPATH", "")]
+    )
+    outs = [tmp_path / f"worker{i}.txt" for i in range(3)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "_limit_worker.py"), str(db), str(out)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for out in outs
+    ]
+    try:
+        for w in workers:
+            assert w.stdout is not None
+            assert w.stdout.readline().strip() == "ready"
+        deadline = time.time() + 2.0
+        for w in workers:
+            assert w.stdin is not None
+            w.stdin.write(f"{deadline!r}\n")
+            w.stdin.close()
+        for w in workers:
+            assert w.wait(timeout=15) == 0
+    finally:
+        for w in workers:
+            if w.poll() is None:
+                w.kill()
+                w.wait()
+            if w.stdout is not None:
+                w.stdout.close()
+    shares = [[float(line) for line in out.read_text().split()] for out in outs]
+    stamps = sorted(s for share in shares for s in share)
+    assert all(share for share in shares), [len(share) for share in shares]
+    assert max_in_any_window(stamps, 1.0) <= 10
+    assert sum(1 for s in stamps if s < stamps[0] + 1.0) == 10
+    assert len(stamps) >= 20
+    assert utilisation(stamps, 10, 1.0) >= 0.9, stamps

@@ -1,0 +1,715 @@
+"""`Upbit` and `AsyncUpbit`: the generated client behind a transport stack that makes it safe.
+
+facade method → argument checks → generated call → httpx client (auth per attempt,
+rate limits and size cap in the transport, typed error raised from the response hook
+before any parsing) → wire. Retries and order de-duplication run around the generated
+call (see `_flow`), so every attempt is signed again.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Literal, Self
+
+import httpx
+from dotenv import dotenv_values
+from upbit_client import AuthenticatedClient
+from upbit_client.models import (
+    CancelAndNewOrderResult,
+    DayCandle,
+    MinuteCandle,
+    MonthCandle,
+    Order,
+    OrderbookInstrument,
+    OrderListItem,
+    SecondCandle,
+    Ticker,
+    Trade,
+    TradingPair,
+    WeekCandle,
+    YearCandle,
+)
+
+from ._auth import UpbitAuth
+from ._base import Operation
+from ._errors import IpBanned, UpbitError, error_from_response, transport_error_from
+from ._flow import CallContext, order_flow, request_flow, run_async, run_sync
+from ._limits import LimiterBlocked, RateLimiter, RateSpec, scope_for_access_key, shared_limiter
+from ._log import ErrorLog
+from ._operations import OPERATIONS, AsyncOperations, SyncOperations
+from ._paging import (
+    TTLCache,
+    candle_query,
+    candle_time,
+    closed_order_windows,
+    market_chunks,
+    to_utc,
+    wire_time,
+)
+from ._retry import RetryPolicy, breaker_for
+from ._ticks import round_to_tick, table_tick_size
+from ._transport import AsyncUpbitTransport, OperationRouter, TransportGuard, UpbitTransport
+from ._validate import format_money, prepare
+
+__all__ = ["AsyncUpbit", "Candle", "Upbit"]
+
+Candle = SecondCandle | MinuteCandle | DayCandle | WeekCandle | MonthCandle | YearCandle
+RoundingMode = Literal["down", "up", "nearest"]
+
+DEFAULT_BASE_URL = "https://api.upbit.com"
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+USER_AGENT = "upbit-python/0.1"
+# Operations that place an order: they get a client identifier so they are never sent twice.
+ORDER_IDENTIFIERS = {"create_order": "identifier", "cancel_and_new_order": "new_identifier"}
+_ROUTER = OperationRouter(OPERATIONS)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _mask(key: str | None) -> str:
+    return "None" if key is None else f"'…{key[-4:]}'" if len(key) > 8 else "'…'"
+
+
+class _Core:
+    """Everything the sync and async facades share: configuration, limits, policy, hooks."""
+
+    def __init__(
+        self,
+        access_key: str | None,
+        secret_key: str | None,
+        *,
+        base_url: str,
+        max_retries: int,
+        rate_limits: Mapping[str, RateSpec] | None,
+        max_response_bytes: int,
+        error_log: str | os.PathLike[str] | IO[str] | None,
+        jwt_algorithm: str,
+        cache_ttl: float,
+        custom_transport: bool,
+    ) -> None:
+        if (access_key is None) != (secret_key is None):
+            raise ValueError("pass both access_key and secret_key, or neither (quotation only)")
+        for name, key in (("access_key", access_key), ("secret_key", secret_key)):
+            if key is not None and (not isinstance(key, str) or not key.strip()):
+                raise ValueError(f"{name} must be a non-empty string")
+        url = httpx.URL(base_url)
+        if url.scheme not in {"https", "http"} or not url.host:
+            raise ValueError(f"base_url must be an https:// URL, got {base_url!r}")
+        loopback = _is_loopback(url.host)
+        if url.scheme == "http" and not loopback:
+            raise ValueError(
+                f"base_url must use https:// (plain http only for loopback): {base_url}"
+            )
+        if custom_transport and not loopback:
+            raise ValueError("a custom transport is only accepted for a loopback base_url")
+        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
+            raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        if not isinstance(max_response_bytes, int) or max_response_bytes < 1024:
+            raise ValueError(
+                f"max_response_bytes must be an integer >= 1024, got {max_response_bytes!r}"
+            )
+
+        if not isinstance(cache_ttl, int | float) or cache_ttl < 0:
+            raise ValueError(f"cache_ttl must be a number of seconds >= 0, got {cache_ttl!r}")
+        self.cache = TTLCache(float(cache_ttl), time.monotonic)
+        self.base_url = str(url).rstrip("/")
+        self.host = url.host
+        self.access_key = access_key
+        self.auth = (
+            UpbitAuth(access_key, secret_key, algorithm=jwt_algorithm)
+            if access_key is not None and secret_key is not None
+            else None
+        )
+        self.ip_limiter = shared_limiter("ip", host=self.host, rates=rate_limits)
+        self.pocket_limiter = (
+            shared_limiter(scope_for_access_key(access_key), host=self.host, rates=rate_limits)
+            if access_key is not None
+            else None
+        )
+        self.guard = TransportGuard(_ROUTER, self._limiter_for, max_response_bytes)
+        self.ctx = CallContext(
+            policy=RetryPolicy(max_retries=max_retries),
+            breaker=breaker_for(self.host),
+            log=ErrorLog(error_log) if error_log is not None else None,
+        )
+
+    def _limiter_for(self, op: Operation | None) -> RateLimiter:
+        if op is not None and op.secured and self.pocket_limiter is not None:
+            return self.pocket_limiter
+        return self.ip_limiter
+
+    def client_kwargs(self, timeout: httpx.Timeout | float) -> dict[str, Any]:
+        return {
+            "base_url": self.base_url,
+            "timeout": timeout,
+            "auth": _SecuredOnly(self.auth) if self.auth is not None else None,
+            "headers": {"Accept": "application/json", "User-Agent": USER_AGENT},
+            "follow_redirects": False,
+        }
+
+    def prepare(
+        self, op: Operation, params: Mapping[str, Any], body: type[Any] | None
+    ) -> tuple[dict[str, Any], str | None]:
+        """Checked keyword arguments for the generated call, and the order identifier if any."""
+        if op.secured and self.auth is None:
+            raise ValueError(
+                f"{op.id} needs API keys: pass access_key and secret_key, or use from_env()"
+            )
+        prepared = prepare(op, params)
+        identifier = None
+        if op.id in ORDER_IDENTIFIERS:
+            field = ORDER_IDENTIFIERS[op.id]
+            identifier = prepared.setdefault(field, f"upbit-py-{uuid.uuid4()}")
+        return ({"body": body(**prepared)} if body is not None else prepared), identifier
+
+    def parsed(self, op: Operation, response: Any) -> Any:
+        if response.parsed is None:
+            raise UpbitError(
+                f"unexpected {int(response.status_code)} answer to {op.method} {op.path}"
+            )
+        return response.parsed
+
+    def transport_error(self, op: Operation, exc: Exception) -> UpbitError:
+        if isinstance(exc, LimiterBlocked):
+            until = datetime.fromtimestamp(exc.until, UTC)
+            return IpBanned(
+                status=418, until=until, method=op.method, path=op.path,
+                message="blocked locally after Upbit's 418; no request sent",
+            )  # fmt: skip
+        assert isinstance(exc, httpx.TransportError)
+        return transport_error_from(exc, method=op.method, path=op.path)
+
+    @staticmethod
+    def tick_for(market: str, price: Decimal, instruments: list[OrderbookInstrument]) -> Decimal:
+        """The coarser of the pair's published tick and the table's tick for this price.
+
+        The published tick is the one at today's price; a price in another band may need the
+        table's. A multiple of the coarser tick is valid on both grids.
+        """
+        table = (
+            table_tick_size(market, price)
+            if market.split("-")[0] in {"KRW", "USDT", "BTC"}
+            else None
+        )
+        published = next((Decimal(i.tick_size) for i in instruments if i.market == market), None)
+        ticks = [t for t in (table, published) if t is not None]
+        if not ticks:
+            raise ValueError(f"no tick size known for {market!r}")
+        return max(ticks)
+
+    def health(self) -> dict[str, Any]:
+        limits = {"ip": self.ip_limiter.snapshot()}
+        if self.pocket_limiter is not None:
+            limits["pocket"] = self.pocket_limiter.snapshot()
+        return {
+            "host": self.host,
+            "breaker": self.ctx.breaker.snapshot(),
+            "limits": limits,
+            "errors": dict(self.ctx.errors),
+        }
+
+
+class _SecuredOnly(httpx.Auth):
+    """Signs only operations the spec marks as secured: quotation requests carry no token."""
+
+    requires_request_body = True
+
+    def __init__(self, auth: UpbitAuth) -> None:
+        self._auth = auth
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        op = _ROUTER.find(request.method, request.url.path)
+        if op is not None and not op.secured:
+            yield request
+            return
+        yield from self._auth.auth_flow(request)
+
+    def __repr__(self) -> str:
+        return repr(self._auth)
+
+
+def _raise_for_status(response: httpx.Response) -> None:
+    if response.status_code >= 400:
+        response.read()
+        raise error_from_response(
+            response, method=response.request.method, path=response.request.url.path
+        )
+
+
+async def _araise_for_status(response: httpx.Response) -> None:
+    if response.status_code >= 400:
+        await response.aread()
+        raise error_from_response(
+            response, method=response.request.method, path=response.request.url.path
+        )
+
+
+def _env_credentials(env_file: str | os.PathLike[str] | None) -> tuple[str | None, str | None]:
+    values: dict[str, str | None] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update(dotenv_values(env_file))
+    values.update({k: v for k, v in os.environ.items() if k.startswith("UPBIT_")})
+    return values.get("UPBIT_ACCESS_KEY") or None, values.get("UPBIT_SECRET_KEY") or None
+
+
+def _order_from_lookup(found: Any) -> Order:
+    data = found.to_dict()
+    data.pop("trades", None)
+    return Order.from_dict(data)
+
+
+def _cancel_and_new_from_lookup(prev: Any, new: Any) -> CancelAndNewOrderResult:
+    data = prev.to_dict()
+    data.pop("trades", None)
+    data["new_order_uuid"] = new.uuid
+    if new.identifier:
+        data["new_order_identifier"] = new.identifier
+    return CancelAndNewOrderResult.from_dict(data)
+
+
+class Upbit(SyncOperations):
+    """Synchronous Upbit client. Quotation methods work without keys.
+
+    One pooled keep-alive connection pool per instance; use it as a context manager or
+    call `close()`. Rate limits are shared by every client of the process (and, with
+    `UPBIT_RATE_LIMIT_DB`, of every process on the machine).
+    """
+
+    def __init__(
+        self,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        rate_limits: Mapping[str, RateSpec] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        error_log: str | os.PathLike[str] | IO[str] | None = None,
+        jwt_algorithm: str = "HS512",
+        cache_ttl: float = 60.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._core = _Core(
+            access_key, secret_key, base_url=base_url, max_retries=max_retries,
+            rate_limits=rate_limits, max_response_bytes=max_response_bytes,
+            error_log=error_log, jwt_algorithm=jwt_algorithm, cache_ttl=cache_ttl,
+            custom_transport=transport is not None,
+        )  # fmt: skip
+        inner = transport if transport is not None else httpx.HTTPTransport()
+        self._http = httpx.Client(
+            **self._core.client_kwargs(timeout),
+            transport=UpbitTransport(inner, self._core.guard),
+            event_hooks={"response": [_raise_for_status]},
+        )
+        self._client = AuthenticatedClient(base_url=self._core.base_url, token="")
+        self._client.set_httpx_client(self._http)
+
+    @classmethod
+    def from_env(cls, *, env_file: str | os.PathLike[str] | None = ".env", **kwargs: Any) -> Self:
+        """Keys from `UPBIT_ACCESS_KEY` / `UPBIT_SECRET_KEY` (environment first, then `.env`)."""
+        access_key, secret_key = _env_credentials(env_file)
+        return cls(access_key, secret_key, **kwargs)
+
+    def __repr__(self) -> str:
+        key = _mask(self._core.access_key)
+        return f"Upbit(base_url={self._core.base_url!r}, access_key={key})"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def health(self) -> dict[str, Any]:
+        """Circuit breaker state, rate-limit budgets and error counters, as plain data."""
+        return self._core.health()
+
+    # --- conveniences ---------------------------------------------------------------------
+
+    def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
+        """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
+        key = ("pairs", is_details)
+        cached = self._core.cache.get(key)
+        if cached is None:
+            cached = super().list_trading_pairs(is_details=is_details)
+            self._core.cache.put(key, cached)
+        return list(cached)
+
+    def list_orderbook_instruments(self, *, markets: str) -> list[OrderbookInstrument]:
+        """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
+        key = ("instruments", markets)
+        cached = self._core.cache.get(key)
+        if cached is None:
+            cached = super().list_orderbook_instruments(markets=markets)
+            self._core.cache.put(key, cached)
+        return list(cached)
+
+    def list_tickers(self, *, markets: str) -> list[Ticker]:
+        """List Tickers by Pairs; hundreds of markets are split into requests that fit a URL."""
+        tickers: list[Ticker] = []
+        for chunk in market_chunks(markets):
+            tickers += super().list_tickers(markets=chunk)
+        return tickers
+
+    def get_current_price(self, market: str) -> Decimal:
+        """Last trade price of `market`, as an exact Decimal of what Upbit sent."""
+        (ticker,) = super().list_tickers(markets=market)
+        return Decimal(repr(ticker.trade_price))
+
+    def get_balance(self, currency: str) -> Decimal:
+        """Available (not locked) balance of `currency`; zero when the account holds none."""
+        accounts = self.get_accounts()
+        return next((Decimal(a.balance) for a in accounts if a.currency == currency), Decimal(0))
+
+    def round_price(
+        self, market: str, price: Decimal | str | int, mode: RoundingMode = "down"
+    ) -> Decimal:
+        """Put `price` on `market`'s tick grid (published tick, documented table as fallback)."""
+        value = Decimal(format_money("price", price))
+        try:
+            instruments = self.list_orderbook_instruments(markets=market)
+        except UpbitError:
+            instruments = []
+        return round_to_tick(value, self._core.tick_for(market, value, instruments), mode)
+
+    def iter_candles(
+        self,
+        market: str,
+        unit: str = "1m",
+        *,
+        start: datetime | str | None = None,
+        end: datetime | str | None = None,
+        page_size: int = 200,
+    ) -> Iterator[Candle]:
+        """Candles newest first, paging back with `to` from `end` (default now) to `start`.
+
+        Each page asks for candles before the oldest one seen, so none is skipped or repeated.
+        """
+        query = candle_query(unit, start, end, page_size)
+        method = getattr(super(), query.method)
+        to = query.end
+        while True:
+            page = method(
+                market=market,
+                to=wire_time(to) if to else None,
+                count=query.page_size,
+                **query.extra,
+            )
+            for candle in page:
+                if query.start is not None and candle_time(candle) < query.start:
+                    return
+                yield candle
+            if len(page) < query.page_size:
+                return
+            to = candle_time(page[-1])
+
+    def iter_recent_trades(
+        self, market: str, *, days_ago: int | None = None, page_size: int = 500
+    ) -> Iterator[Trade]:
+        """Trades newest first for one UTC day, paging back by `cursor` (sequential_id)."""
+        cursor: str | None = None
+        seen: set[int] = set()
+        while True:
+            page = self.list_recent_trades(
+                market=market, count=page_size, cursor=cursor, days_ago=days_ago
+            )
+            fresh = [t for t in page if t.sequential_id not in seen]
+            seen.update(t.sequential_id for t in fresh)
+            yield from fresh
+            if len(page) < page_size or not fresh:
+                return
+            cursor = str(page[-1].sequential_id)
+
+    def iter_closed_orders(
+        self,
+        *,
+        start: datetime | str,
+        end: datetime | str | None = None,
+        market: str | None = None,
+        states: list[Literal["done", "cancel"]] | None = None,
+        limit: int = 1000,
+    ) -> Iterator[OrderListItem]:
+        """Closed orders newest first between `start` and `end` (default now).
+
+        Upbit answers at most 7 days and `limit` orders per query and silently drops the rest,
+        so the range is cut into 7-day windows and a full window is halved until it fits.
+        """
+        start_utc = to_utc("start", start)
+        end_utc = to_utc("end", end) or datetime.now(UTC)
+        assert start_utc is not None
+        windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        while windows:
+            lower, upper = windows.pop()
+            page = self.list_closed_orders(
+                market=market, states=states, start_time=wire_time(lower),
+                end_time=wire_time(upper), limit=limit, order_by="desc",
+            )  # fmt: skip
+            if len(page) >= limit and (upper - lower).total_seconds() > 1:
+                middle = lower + (upper - lower) / 2
+                windows += [(lower, middle), (middle, upper)]
+                continue
+            yield from page
+
+    def _send(self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
+        try:
+            return self._core.parsed(op, fn(client=self._client, **kwargs))
+        except (httpx.TransportError, LimiterBlocked) as exc:
+            raise self._core.transport_error(op, exc) from exc
+
+    def _call(
+        self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None
+    ) -> Any:
+        kwargs, identifier = self._core.prepare(op, params, body)
+        ctx = self._core.ctx
+        if identifier is None:
+            return run_sync(request_flow(op, ctx), lambda: self._send(op, fn, kwargs))
+        return run_sync(
+            order_flow(op, ctx, identifier),
+            lambda: self._send(op, fn, kwargs),
+            lambda ident: self._find_order(op, params, ident),
+        )
+
+    def _find_order(self, op: Operation, params: Mapping[str, Any], identifier: str) -> Any:
+        found = self.get_order(identifier=identifier)
+        if op.id == "create_order":
+            return _order_from_lookup(found)
+        prev = self.get_order(
+            uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
+        )
+        return _cancel_and_new_from_lookup(prev, found)
+
+
+class AsyncUpbit(AsyncOperations):
+    """Asyncio Upbit client: the same methods as `Upbit`, awaitable.
+
+    Methods are safe to run concurrently (`asyncio.gather`); the shared rate limiter
+    spaces them so the group limits hold.
+    """
+
+    def __init__(
+        self,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        rate_limits: Mapping[str, RateSpec] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        error_log: str | os.PathLike[str] | IO[str] | None = None,
+        jwt_algorithm: str = "HS512",
+        cache_ttl: float = 60.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._core = _Core(
+            access_key, secret_key, base_url=base_url, max_retries=max_retries,
+            rate_limits=rate_limits, max_response_bytes=max_response_bytes,
+            error_log=error_log, jwt_algorithm=jwt_algorithm, cache_ttl=cache_ttl,
+            custom_transport=transport is not None,
+        )  # fmt: skip
+        inner = transport if transport is not None else httpx.AsyncHTTPTransport()
+        self._http = httpx.AsyncClient(
+            **self._core.client_kwargs(timeout),
+            transport=AsyncUpbitTransport(inner, self._core.guard),
+            event_hooks={"response": [_araise_for_status]},
+        )
+        self._client = AuthenticatedClient(base_url=self._core.base_url, token="")
+        self._client.set_async_httpx_client(self._http)
+
+    @classmethod
+    def from_env(cls, *, env_file: str | os.PathLike[str] | None = ".env", **kwargs: Any) -> Self:
+        """Keys from `UPBIT_ACCESS_KEY` / `UPBIT_SECRET_KEY` (environment first, then `.env`)."""
+        access_key, secret_key = _env_credentials(env_file)
+        return cls(access_key, secret_key, **kwargs)
+
+    def __repr__(self) -> str:
+        key = _mask(self._core.access_key)
+        return f"AsyncUpbit(base_url={self._core.base_url!r}, access_key={key})"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    def health(self) -> dict[str, Any]:
+        """Circuit breaker state, rate-limit budgets and error counters, as plain data."""
+        return self._core.health()
+
+    # --- conveniences ---------------------------------------------------------------------
+
+    async def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
+        """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
+        key = ("pairs", is_details)
+        cached = self._core.cache.get(key)
+        if cached is None:
+            cached = await super().list_trading_pairs(is_details=is_details)
+            self._core.cache.put(key, cached)
+        return list(cached)
+
+    async def list_orderbook_instruments(self, *, markets: str) -> list[OrderbookInstrument]:
+        """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
+        key = ("instruments", markets)
+        cached = self._core.cache.get(key)
+        if cached is None:
+            cached = await super().list_orderbook_instruments(markets=markets)
+            self._core.cache.put(key, cached)
+        return list(cached)
+
+    async def list_tickers(self, *, markets: str) -> list[Ticker]:
+        """List Tickers by Pairs; hundreds of markets are split into requests that fit a URL."""
+        tickers: list[Ticker] = []
+        for chunk in market_chunks(markets):
+            tickers += await super().list_tickers(markets=chunk)
+        return tickers
+
+    async def get_current_price(self, market: str) -> Decimal:
+        """Last trade price of `market`, as an exact Decimal of what Upbit sent."""
+        (ticker,) = await super().list_tickers(markets=market)
+        return Decimal(repr(ticker.trade_price))
+
+    async def get_balance(self, currency: str) -> Decimal:
+        """Available (not locked) balance of `currency`; zero when the account holds none."""
+        accounts = await self.get_accounts()
+        return next((Decimal(a.balance) for a in accounts if a.currency == currency), Decimal(0))
+
+    async def round_price(
+        self, market: str, price: Decimal | str | int, mode: RoundingMode = "down"
+    ) -> Decimal:
+        """Put `price` on `market`'s tick grid (published tick, documented table as fallback)."""
+        value = Decimal(format_money("price", price))
+        try:
+            instruments = await self.list_orderbook_instruments(markets=market)
+        except UpbitError:
+            instruments = []
+        return round_to_tick(value, self._core.tick_for(market, value, instruments), mode)
+
+    async def iter_candles(
+        self,
+        market: str,
+        unit: str = "1m",
+        *,
+        start: datetime | str | None = None,
+        end: datetime | str | None = None,
+        page_size: int = 200,
+    ) -> AsyncIterator[Candle]:
+        """Candles newest first, paging back with `to` from `end` (default now) to `start`.
+
+        Each page asks for candles before the oldest one seen, so none is skipped or repeated.
+        """
+        query = candle_query(unit, start, end, page_size)
+        method = getattr(super(), query.method)
+        to = query.end
+        while True:
+            page = await method(
+                market=market,
+                to=wire_time(to) if to else None,
+                count=query.page_size,
+                **query.extra,
+            )
+            for candle in page:
+                if query.start is not None and candle_time(candle) < query.start:
+                    return
+                yield candle
+            if len(page) < query.page_size:
+                return
+            to = candle_time(page[-1])
+
+    async def iter_recent_trades(
+        self, market: str, *, days_ago: int | None = None, page_size: int = 500
+    ) -> AsyncIterator[Trade]:
+        """Trades newest first for one UTC day, paging back by `cursor` (sequential_id)."""
+        cursor: str | None = None
+        seen: set[int] = set()
+        while True:
+            page = await self.list_recent_trades(
+                market=market, count=page_size, cursor=cursor, days_ago=days_ago
+            )
+            fresh = [t for t in page if t.sequential_id not in seen]
+            seen.update(t.sequential_id for t in fresh)
+            for trade in fresh:
+                yield trade
+            if len(page) < page_size or not fresh:
+                return
+            cursor = str(page[-1].sequential_id)
+
+    async def iter_closed_orders(
+        self,
+        *,
+        start: datetime | str,
+        end: datetime | str | None = None,
+        market: str | None = None,
+        states: list[Literal["done", "cancel"]] | None = None,
+        limit: int = 1000,
+    ) -> AsyncIterator[OrderListItem]:
+        """Closed orders newest first between `start` and `end` (default now).
+
+        Upbit answers at most 7 days and `limit` orders per query and silently drops the rest,
+        so the range is cut into 7-day windows and a full window is halved until it fits.
+        """
+        start_utc = to_utc("start", start)
+        end_utc = to_utc("end", end) or datetime.now(UTC)
+        assert start_utc is not None
+        windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        while windows:
+            lower, upper = windows.pop()
+            page = await self.list_closed_orders(
+                market=market, states=states, start_time=wire_time(lower),
+                end_time=wire_time(upper), limit=limit, order_by="desc",
+            )  # fmt: skip
+            if len(page) >= limit and (upper - lower).total_seconds() > 1:
+                middle = lower + (upper - lower) / 2
+                windows += [(lower, middle), (middle, upper)]
+                continue
+            for order in page:
+                yield order
+
+    async def _send(self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
+        try:
+            return self._core.parsed(op, await fn(client=self._client, **kwargs))
+        except (httpx.TransportError, LimiterBlocked) as exc:
+            raise self._core.transport_error(op, exc) from exc
+
+    async def _call(
+        self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None
+    ) -> Any:
+        kwargs, identifier = self._core.prepare(op, params, body)
+        ctx = self._core.ctx
+        if identifier is None:
+            return await run_async(request_flow(op, ctx), lambda: self._send(op, fn, kwargs))
+        return await run_async(
+            order_flow(op, ctx, identifier),
+            lambda: self._send(op, fn, kwargs),
+            lambda ident: self._find_order(op, params, ident),
+        )
+
+    async def _find_order(self, op: Operation, params: Mapping[str, Any], identifier: str) -> Any:
+        found = await self.get_order(identifier=identifier)
+        if op.id == "create_order":
+            return _order_from_lookup(found)
+        prev = await self.get_order(
+            uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
+        )
+        return _cancel_and_new_from_lookup(prev, found)

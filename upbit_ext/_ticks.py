@@ -1,0 +1,71 @@
+"""Order price units (tick sizes) and rounding prices onto them.
+
+The authoritative tick of a pair is `tick_size` from GET /v1/orderbook/instruments; these
+tables are the documented fallback (KRW table in force since 2025-07-31, USDT since
+2024-08-19, BTC flat), used when the instruments endpoint is not available.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Literal
+
+__all__ = ["round_to_tick", "table_tick_size"]
+
+_D = Decimal
+# (lower bound of the band, tick), highest band first.
+_KRW: tuple[tuple[Decimal, Decimal], ...] = (
+    (_D(1_000_000), _D(1000)),
+    (_D(500_000), _D(500)),
+    (_D(100_000), _D(100)),
+    (_D(50_000), _D(50)),
+    (_D(10_000), _D(10)),
+    (_D(5_000), _D(5)),
+    (_D(100), _D(1)),
+    (_D(10), _D("0.1")),
+    (_D(1), _D("0.01")),
+    (_D("0.1"), _D("0.001")),
+    (_D("0.01"), _D("0.0001")),
+    (_D("0.001"), _D("0.00001")),
+    (_D("0.0001"), _D("0.000001")),
+    (_D("0.00001"), _D("0.0000001")),
+    (_D(0), _D("0.00000001")),
+)
+_USDT: tuple[tuple[Decimal, Decimal], ...] = (
+    (_D(10), _D("0.01")),
+    (_D(1), _D("0.001")),
+    (_D("0.1"), _D("0.0001")),
+    (_D("0.01"), _D("0.00001")),
+    (_D("0.001"), _D("0.000001")),
+    (_D("0.0001"), _D("0.0000001")),
+    (_D(0), _D("0.00000001")),
+)
+_BTC: tuple[tuple[Decimal, Decimal], ...] = ((_D(0), _D("0.00000001")),)
+_TABLES = {"KRW": _KRW, "USDT": _USDT, "BTC": _BTC}
+_MODES = {"down": ROUND_FLOOR, "up": ROUND_CEILING, "nearest": ROUND_HALF_UP}
+
+
+def table_tick_size(market: str, price: Decimal) -> Decimal:
+    """The documented tick for `price` on `market`'s quote currency (KRW, USDT or BTC)."""
+    quote = market.split("-", 1)[0]
+    table = _TABLES.get(quote)
+    if table is None:
+        raise ValueError(f"no tick table for quote currency {quote!r} (market {market!r})")
+    if price <= 0:
+        raise ValueError(f"price must be greater than 0, got {price}")
+    for lower, tick in table:
+        if price >= lower:
+            return tick
+    raise AssertionError("unreachable: the last band starts at 0")
+
+
+def round_to_tick(
+    price: Decimal, tick: Decimal, mode: Literal["down", "up", "nearest"] = "down"
+) -> Decimal:
+    """Put `price` on the grid of `tick`, exactly (no float on the way)."""
+    if mode not in _MODES:
+        raise ValueError(f"mode must be 'down', 'up' or 'nearest', got {mode!r}")
+    if tick <= 0:
+        raise ValueError(f"tick must be greater than 0, got {tick}")
+    steps = (price / tick).quantize(Decimal(1), rounding=_MODES[mode])
+    return (steps * tick).quantize(tick) if tick < 1 else steps * tick
