@@ -128,7 +128,8 @@ class _Core:
             raise ValueError(f"cache_ttl must be a number of seconds >= 0, got {cache_ttl!r}")
         self.cache = TTLCache(float(cache_ttl), time.monotonic)
         self.base_url = str(url).rstrip("/")
-        self.host = url.host
+        # Keyed with the port: limits, bans and the breaker belong to one server.
+        self.host = url.netloc.decode("ascii")
         self.access_key = access_key
         self.auth = (
             UpbitAuth(access_key, secret_key, algorithm=jwt_algorithm)
@@ -457,6 +458,7 @@ class Upbit(SyncOperations):
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
         windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        seen: set[str] = set()  # a window edge may be inclusive on both sides
         while windows:
             lower, upper = windows.pop()
             page = self.list_closed_orders(
@@ -467,7 +469,10 @@ class Upbit(SyncOperations):
                 middle = lower + (upper - lower) / 2
                 windows += [(lower, middle), (middle, upper)]
                 continue
-            yield from page
+            for order in page:
+                if order.uuid not in seen:
+                    seen.add(order.uuid)
+                    yield order
 
     def _send(self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
         try:
@@ -673,6 +678,7 @@ class AsyncUpbit(AsyncOperations):
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
         windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        seen: set[str] = set()  # a window edge may be inclusive on both sides
         while windows:
             lower, upper = windows.pop()
             page = await self.list_closed_orders(
@@ -684,7 +690,9 @@ class AsyncUpbit(AsyncOperations):
                 windows += [(lower, middle), (middle, upper)]
                 continue
             for order in page:
-                yield order
+                if order.uuid not in seen:
+                    seen.add(order.uuid)
+                    yield order
 
     async def _send(self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
         try:

@@ -76,6 +76,8 @@ class CallContext:
         self.errors[type(error).__name__] += 1
         if isinstance(error, ServerError | TransportError):
             self.breaker.record_failure()
+        elif isinstance(error, HTTPStatusError):
+            self.breaker.record_success()  # the host answered; a half-open trial must end
         if self.log is not None:
             self.log.write(
                 operation=op.id,
@@ -177,9 +179,8 @@ def order_flow(op: Operation, ctx: CallContext, identifier: str) -> Flow:
             ) from error
         delay = _retry_delay(ctx, error, attempt)
         if delay is None:
-            raise OrderStateUnknown(
-                identifier=identifier, method=op.method, path=op.path
-            ) from error
+            error.add_note(f"Upbit has no order with identifier {identifier!r}: none was placed.")
+            raise error
         yield Sleep(delay)
         attempt += 1
 

@@ -31,10 +31,13 @@ __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_RATES",
     "RATE_LIMIT_DB_ENV",
+    "Decision",
+    "GroupState",
     "InMemoryBackend",
     "LimiterBlocked",
     "Rate",
     "RateLimiter",
+    "RateSpec",
     "RemainingReq",
     "SQLiteBackend",
     "StateBackend",
@@ -263,7 +266,8 @@ class SQLiteBackend:
     """State in a SQLite file, shared by every process on the machine that opens the same path.
 
     Each operation is one `BEGIN IMMEDIATE` transaction, so processes take slots one at a time.
-    Timestamps come from the wall clock, the only clock processes share.
+    Timestamps come from the wall clock, the only clock processes share. Transactions last
+    microseconds, so async callers run them inline; every process should use the same rates.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 10.0) -> None:

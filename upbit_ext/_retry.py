@@ -1,7 +1,8 @@
 """How long to wait before a retry, and whether a host is worth trying at all.
 
 These are the pure building blocks of the call loop. Deciding *whether* a request may be sent
-again (never an order twice) belongs to the caller; this module only answers *when*.
+again (never an order twice) belongs to the caller; this module answers *when*, and whether
+the host is up at all.
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ __all__ = [
 
 BreakerState = Literal["closed", "open", "half_open"]
 
+DEFAULT_FAILURE_THRESHOLD: Final = 5
+DEFAULT_RESET_TIMEOUT: Final = 30.0
+
 # Beyond this exponent every sane base_delay already exceeds max_delay; stopping here keeps the
 # arithmetic finite for any attempt number.
 _MAX_EXPONENT: Final = 62
-DEFAULT_FAILURE_THRESHOLD: Final = 5
-DEFAULT_RESET_TIMEOUT: Final = 30.0
 _DELTA_SECONDS: Final = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _BAD_HOST: Final = re.compile(r"[\s/?#@]")
 
