@@ -48,8 +48,9 @@ typecheck: $(BIN)/.installed
 # Regenerate into a temporary directory and fail if the checked-in client or facade differs.
 drift: $(GEN_VENV)/bin/.installed
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	scripts/regenerate.sh "$$tmp/upbit_client" "$$tmp/_operations.py" && \
-	if diff -r generated/upbit_client "$$tmp/upbit_client" && diff upbit_ext/_operations.py "$$tmp/_operations.py"; \
+	scripts/regenerate.sh "$$tmp/upbit_client" "$$tmp/_operations.py" "$$tmp/spec.json" && \
+	if diff -r generated/upbit_client "$$tmp/upbit_client" && diff upbit_ext/_operations.py "$$tmp/_operations.py" \
+	  && diff upbit_ext/sandbox/spec.json "$$tmp/spec.json"; \
 	then echo "generated code is up to date with spec/upbit.yaml"; \
 	else echo "generated code drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
 

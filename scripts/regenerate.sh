@@ -23,3 +23,13 @@ python "$root/scripts/gen_facades.py" "$root/spec/upbit.yaml" "$(dirname "$out")
 ruff format --quiet --config "$root/pyproject.toml" "$facades"
 ruff check --quiet --fix-only --config "$root/pyproject.toml" "$facades"
 ruff format --quiet --config "$root/pyproject.toml" "$facades"
+# The sandbox answers the operations of the spec it ships with, as JSON (no YAML at runtime).
+spec_json=${3:-$root/upbit_ext/sandbox/spec.json}
+python - "$root/spec/upbit.yaml" "$spec_json" <<'PY'
+import json, sys
+from ruamel.yaml import YAML
+spec = YAML(typ="safe", pure=True).load(open(sys.argv[1], encoding="utf-8"))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    json.dump(spec, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+PY

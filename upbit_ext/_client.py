@@ -45,6 +45,7 @@ from ._limits import LimiterBlocked, RateLimiter, RateSpec, scope_for_access_key
 from ._log import ErrorLog
 from ._operations import OPERATIONS, AsyncOperations, SyncOperations
 from ._paging import (
+    CandleQuery,
     TTLCache,
     candle_query,
     candle_time,
@@ -56,7 +57,7 @@ from ._paging import (
 from ._retry import RetryPolicy, breaker_for
 from ._ticks import round_to_tick, table_tick_size
 from ._transport import AsyncUpbitTransport, OperationRouter, TransportGuard, UpbitTransport
-from ._validate import format_money, prepare
+from ._validate import check_currency, check_market, format_money, prepare
 
 __all__ = ["AsyncUpbit", "Candle", "Upbit"]
 
@@ -373,11 +374,12 @@ class Upbit(SyncOperations):
 
     def get_current_price(self, market: str) -> Decimal:
         """Last trade price of `market`, as an exact Decimal of what Upbit sent."""
-        (ticker,) = super().list_tickers(markets=market)
+        (ticker,) = super().list_tickers(markets=check_market("market", market))
         return Decimal(repr(ticker.trade_price))
 
     def get_balance(self, currency: str) -> Decimal:
         """Available (not locked) balance of `currency`; zero when the account holds none."""
+        check_currency("currency", currency)
         accounts = self.get_accounts()
         return next((Decimal(a.balance) for a in accounts if a.currency == currency), Decimal(0))
 
@@ -405,7 +407,10 @@ class Upbit(SyncOperations):
 
         Each page asks for candles before the oldest one seen, so none is skipped or repeated.
         """
-        query = candle_query(unit, start, end, page_size)
+        check_market("market", market)
+        return self._candles(market, candle_query(unit, start, end, page_size))
+
+    def _candles(self, market: str, query: CandleQuery) -> Iterator[Candle]:
         method = getattr(super(), query.method)
         to = query.end
         while True:
@@ -427,6 +432,12 @@ class Upbit(SyncOperations):
         self, market: str, *, days_ago: int | None = None, page_size: int = 500
     ) -> Iterator[Trade]:
         """Trades newest first for one UTC day, paging back by `cursor` (sequential_id)."""
+        check_market("market", market)
+        if not isinstance(page_size, int) or not 1 <= page_size <= 500:
+            raise ValueError(f"page_size must be an integer from 1 to 500, got {page_size!r}")
+        return self._trades(market, days_ago, page_size)
+
+    def _trades(self, market: str, days_ago: int | None, page_size: int) -> Iterator[Trade]:
         cursor: str | None = None
         seen: set[int] = set()
         while True:
@@ -458,6 +469,19 @@ class Upbit(SyncOperations):
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
         windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        if market is not None:
+            check_market("market", market)
+        if not isinstance(limit, int) or not 1 <= limit <= 1000:
+            raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
+        return self._closed_orders(windows, market, states, limit)
+
+    def _closed_orders(
+        self,
+        windows: list[tuple[datetime, datetime]],
+        market: str | None,
+        states: list[Literal["done", "cancel"]] | None,
+        limit: int,
+    ) -> Iterator[OrderListItem]:
         seen: set[str] = set()  # a window edge may be inclusive on both sides
         while windows:
             lower, upper = windows.pop()
@@ -592,11 +616,12 @@ class AsyncUpbit(AsyncOperations):
 
     async def get_current_price(self, market: str) -> Decimal:
         """Last trade price of `market`, as an exact Decimal of what Upbit sent."""
-        (ticker,) = await super().list_tickers(markets=market)
+        (ticker,) = await super().list_tickers(markets=check_market("market", market))
         return Decimal(repr(ticker.trade_price))
 
     async def get_balance(self, currency: str) -> Decimal:
         """Available (not locked) balance of `currency`; zero when the account holds none."""
+        check_currency("currency", currency)
         accounts = await self.get_accounts()
         return next((Decimal(a.balance) for a in accounts if a.currency == currency), Decimal(0))
 
@@ -611,7 +636,7 @@ class AsyncUpbit(AsyncOperations):
             instruments = []
         return round_to_tick(value, self._core.tick_for(market, value, instruments), mode)
 
-    async def iter_candles(
+    def iter_candles(
         self,
         market: str,
         unit: str = "1m",
@@ -624,7 +649,10 @@ class AsyncUpbit(AsyncOperations):
 
         Each page asks for candles before the oldest one seen, so none is skipped or repeated.
         """
-        query = candle_query(unit, start, end, page_size)
+        check_market("market", market)
+        return self._candles(market, candle_query(unit, start, end, page_size))
+
+    async def _candles(self, market: str, query: CandleQuery) -> AsyncIterator[Candle]:
         method = getattr(super(), query.method)
         to = query.end
         while True:
@@ -642,10 +670,18 @@ class AsyncUpbit(AsyncOperations):
                 return
             to = candle_time(page[-1])
 
-    async def iter_recent_trades(
+    def iter_recent_trades(
         self, market: str, *, days_ago: int | None = None, page_size: int = 500
     ) -> AsyncIterator[Trade]:
         """Trades newest first for one UTC day, paging back by `cursor` (sequential_id)."""
+        check_market("market", market)
+        if not isinstance(page_size, int) or not 1 <= page_size <= 500:
+            raise ValueError(f"page_size must be an integer from 1 to 500, got {page_size!r}")
+        return self._trades(market, days_ago, page_size)
+
+    async def _trades(
+        self, market: str, days_ago: int | None, page_size: int
+    ) -> AsyncIterator[Trade]:
         cursor: str | None = None
         seen: set[int] = set()
         while True:
@@ -660,7 +696,7 @@ class AsyncUpbit(AsyncOperations):
                 return
             cursor = str(page[-1].sequential_id)
 
-    async def iter_closed_orders(
+    def iter_closed_orders(
         self,
         *,
         start: datetime | str,
@@ -678,6 +714,19 @@ class AsyncUpbit(AsyncOperations):
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
         windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        if market is not None:
+            check_market("market", market)
+        if not isinstance(limit, int) or not 1 <= limit <= 1000:
+            raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
+        return self._closed_orders(windows, market, states, limit)
+
+    async def _closed_orders(
+        self,
+        windows: list[tuple[datetime, datetime]],
+        market: str | None,
+        states: list[Literal["done", "cancel"]] | None,
+        limit: int,
+    ) -> AsyncIterator[OrderListItem]:
         seen: set[str] = set()  # a window edge may be inclusive on both sides
         while windows:
             lower, upper = windows.pop()

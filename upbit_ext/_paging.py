@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 __all__ = [
     "CANDLE_UNITS",
@@ -21,6 +22,7 @@ __all__ = [
 
 CLOSED_ORDERS_WINDOW = timedelta(days=7)
 MAX_QUERY_CHARS = 3500  # well inside common 8 KB URL limits, with room for the rest of the URL
+_ENCODED_COMMA = len(quote(","))
 
 # unit → (facade method, extra arguments)
 CANDLE_UNITS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -93,15 +95,21 @@ def closed_order_windows(start: datetime, end: datetime) -> Iterator[tuple[datet
 
 
 def market_chunks(markets: str) -> list[str]:
-    """Split a long comma list so each request's query fits comfortably in a URL."""
+    """Split a long comma list so each request's query fits comfortably in a URL.
+
+    Lengths are counted as sent: percent-encoded, where each comma takes three characters.
+    """
     codes = [m.strip() for m in markets.split(",") if m.strip()]
     chunks: list[str] = []
     current: list[str] = []
+    size = 0
     for code in codes:
-        if current and len(",".join([*current, code])) > MAX_QUERY_CHARS:
+        cost = len(quote(code, safe="")) + (_ENCODED_COMMA if current else 0)
+        if current and size + cost > MAX_QUERY_CHARS:
             chunks.append(",".join(current))
-            current = []
+            current, size, cost = [], 0, cost - _ENCODED_COMMA
         current.append(code)
+        size += cost
     if current:
         chunks.append(",".join(current))
     return chunks
@@ -116,7 +124,7 @@ class TTLCache:
 
     def get(self, key: Any) -> Any:
         hit = self._items.get(key)
-        if hit is None or self._clock() - hit[0] > self._ttl:
+        if hit is None or self._clock() - hit[0] >= self._ttl:
             return None
         return hit[1]
 

@@ -7,7 +7,7 @@ tables are the documented fallback (KRW table in force since 2025-07-31, USDT si
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 __all__ = ["round_to_tick", "table_tick_size"]
@@ -42,7 +42,7 @@ _USDT: tuple[tuple[Decimal, Decimal], ...] = (
 )
 _BTC: tuple[tuple[Decimal, Decimal], ...] = ((_D(0), _D("0.00000001")),)
 _TABLES = {"KRW": _KRW, "USDT": _USDT, "BTC": _BTC}
-_MODES = {"down": ROUND_FLOOR, "up": ROUND_CEILING, "nearest": ROUND_HALF_UP}
+_MODES = ("down", "up", "nearest")
 
 
 def table_tick_size(market: str, price: Decimal) -> Decimal:
@@ -67,5 +67,8 @@ def round_to_tick(
         raise ValueError(f"mode must be 'down', 'up' or 'nearest', got {mode!r}")
     if tick <= 0:
         raise ValueError(f"tick must be greater than 0, got {tick}")
-    steps = (price / tick).quantize(Decimal(1), rounding=_MODES[mode])
+    # divmod is exact; `price / tick` rounds to 28 digits first, so "down" could end up above.
+    steps, remainder = divmod(price, tick)
+    if remainder and (mode == "up" or (mode == "nearest" and 2 * remainder >= tick)):
+        steps += 1
     return (steps * tick).quantize(tick) if tick < 1 else steps * tick

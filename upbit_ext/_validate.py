@@ -16,11 +16,12 @@ from typing import Any
 
 from ._base import Operation
 
-__all__ = ["format_money", "prepare"]
+__all__ = ["check_currency", "check_market", "format_money", "prepare"]
 
 MONEY_FIELDS = frozenset({"price", "volume", "amount", "new_price", "new_volume"})
-MARKET = re.compile(r"^[A-Z0-9]{2,10}-[A-Z0-9]{1,20}$")
-CURRENCY = re.compile(r"^[A-Z0-9]{1,20}$")
+MONEY_RANGE = (Decimal("1E-30"), Decimal("1E+30"))
+MARKET = re.compile(r"^[A-Z0-9]{2,10}-[A-Z0-9]{1,20}\Z")
+CURRENCY = re.compile(r"^[A-Z0-9]{1,20}\Z")
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -40,7 +41,7 @@ def format_money(name: str, value: object) -> str:
         hint = " (floats lose precision: pass Decimal or str)" if isinstance(value, float) else ""
         raise TypeError(f"{name} must be Decimal, str or int, not {kind}{hint}")
     if isinstance(value, str):
-        if name == "new_volume" and value == "remain_only":
+        if name.split(": ")[-1] == "new_volume" and value == "remain_only":
             return value
         try:
             number = Decimal(value.strip())
@@ -52,10 +53,26 @@ def format_money(name: str, value: object) -> str:
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     if number <= 0:
         raise ValueError(f"{name} must be greater than 0, got {value!r}")
+    if not MONEY_RANGE[0] <= number <= MONEY_RANGE[1]:
+        # "1e999999999999999999" is a valid Decimal whose plain rendering exhausts memory.
+        raise ValueError(f"{name} must be between 1E-30 and 1E+30, got {value!r}")
     text = format(number, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def check_market(name: str, value: object) -> str:
+    """One market code such as 'KRW-BTC' (for conveniences that take a single market)."""
+    if not isinstance(value, str) or not MARKET.match(value):
+        raise ValueError(f"{name} must be one market code like 'KRW-BTC', got {value!r}")
+    return value
+
+
+def check_currency(name: str, value: object) -> str:
+    if not isinstance(value, str) or not CURRENCY.match(value):
+        raise ValueError(f"{name} must be an upper-case currency code like 'BTC', got {value!r}")
+    return value
 
 
 def _check_type(op: str, name: str, value: object, rule: Mapping[str, Any]) -> None:
@@ -98,8 +115,15 @@ def _check_bounds(op: str, name: str, value: Any, rule: Mapping[str, Any]) -> No
             raise ValueError(
                 f"{op}: {name} must be at most {rule['maxLength']} characters, got {len(value)}"
             )
-    if "pattern" in rule and isinstance(value, str) and not re.search(rule["pattern"], value):
+    if "pattern" in rule and isinstance(value, str) and not _matches(rule["pattern"], value):
         raise ValueError(f"{op}: {name} {value!r} does not match {rule['pattern']}")
+
+
+def _matches(pattern: str, value: str) -> bool:
+    """Match as JSON Schema (ECMA-262) does: `$` ends the string, never before a final newline."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.search(pattern, value) is not None
 
 
 def _check_codes(op: str, name: str, value: Any) -> None:
@@ -153,6 +177,8 @@ def _order_shape(op: str, p: Mapping[str, Any], prefix: str = "") -> None:
             raise ValueError(f"{op}: a 'best' buy takes {price} (total) and no {volume}")
         if side == "ask" and (not has_volume or has_price):
             raise ValueError(f"{op}: a 'best' sell takes {volume} and no {price}")
+    if p.get(tif) in {"ioc", "fok"} and ord_type not in {"limit", "best"}:
+        raise ValueError(f"{op}: {tif} {p.get(tif)!r} is only for limit and best orders")
     if p.get(tif) == "post_only":
         if ord_type != "limit":
             raise ValueError(f"{op}: {tif} 'post_only' is only for limit orders")
@@ -166,8 +192,11 @@ def _orders(op: str, p: Mapping[str, Any]) -> None:
 
 def _cancel_and_new(op: str, p: Mapping[str, Any]) -> None:
     _one_of(op, p, "prev_order_uuid", "prev_order_identifier", required=True)
-    if p.get("new_volume") == "remain_only" and p.get("new_ord_type") not in {"limit", "market"}:
-        raise ValueError(f"{op}: new_volume 'remain_only' needs a limit or market new order")
+    reuses_remainder = {"limit", "market", "best"}  # Upbit: limit, market sell, best sell
+    if p.get("new_volume") == "remain_only" and p.get("new_ord_type") not in reuses_remainder:
+        raise ValueError(
+            f"{op}: new_volume 'remain_only' needs a limit, market or best (sell) new order"
+        )
     _order_shape(op, p, prefix="new_")
 
 

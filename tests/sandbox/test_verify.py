@@ -1,0 +1,483 @@
+"""The sandbox's auth checks, fed tokens built here with PyJWT and hashlib (not the client's code).
+
+Every rejection comes from a correctly shaped request that is wrong in exactly one way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+import warnings
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import httpx
+import jwt
+import pytest
+from jwt.warnings import InsecureKeyLengthWarning
+
+from upbit_ext.sandbox._errors import SandboxError
+from upbit_ext.sandbox._verify import (
+    ApiKey,
+    NonceStore,
+    hashed_string,
+    require_permission,
+    verify_request,
+    verify_websocket,
+)
+
+NOW_MS = 1_767_225_600_000
+ACCESS = "a7Xd92LmQW3vBtRzYpMj5CxNKeT1HuVs0fFgJcAw"
+SECRET = "Zq8rT1mWv3Xy5Ba7Cd9Ef2Gh4Jk6Lm8Np0Qr2St4"
+OTHER_SECRET = "Y" * 40
+ALL_PERMISSIONS = frozenset({"view_account", "view_order", "order"})
+
+
+def sign(claims: dict[str, Any], secret: str = SECRET, algorithm: str = "HS512") -> str:
+    """Sign like an ordinary Upbit user would, with PyJWT (which warns on 40-char HS512 keys)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InsecureKeyLengthWarning)
+        return jwt.encode(claims, secret, algorithm=algorithm)
+
+
+def sha512(text: str) -> str:
+    return hashlib.sha512(text.encode("utf-8")).hexdigest()
+
+
+def claims(signed: str | None = None, access_key: str = ACCESS) -> dict[str, Any]:
+    payload: dict[str, Any] = {"access_key": access_key, "nonce": str(uuid.uuid4())}
+    if signed is not None:
+        payload["query_hash"] = sha512(signed)
+        payload["query_hash_alg"] = "SHA512"
+    return payload
+
+
+def bearer(payload: dict[str, Any], secret: str = SECRET, algorithm: str = "HS512") -> str:
+    return "Bearer " + sign(payload, secret, algorithm)
+
+
+def make_key(**changes: Any) -> ApiKey:
+    fields: dict[str, Any] = {
+        "access_key": ACCESS,
+        "secret_key": SECRET,
+        "permissions": ALL_PERMISSIONS,
+        "allowed_ips": frozenset(),
+        "expires_at_ms": None,
+        "pocket": "main",
+    }
+    fields.update(changes)
+    return ApiKey(**fields)
+
+
+@pytest.fixture
+def nonces() -> NonceStore:
+    return NonceStore()
+
+
+def verify(
+    authorization: str | None,
+    nonces: NonceStore,
+    *,
+    raw_query: bytes = b"",
+    body: bytes = b"",
+    content_type: str | None = None,
+    client_ip: str = "127.0.0.1",
+    key: ApiKey | None = None,
+    permission: str | None = None,
+    now_ms: int = NOW_MS,
+) -> ApiKey:
+    key = key or make_key()
+    return verify_request(
+        authorization=authorization,
+        raw_query=raw_query,
+        body=body,
+        content_type=content_type,
+        client_ip=client_ip,
+        keys={key.access_key: key},
+        nonces=nonces,
+        permission=permission,
+        now_ms=now_ms,
+    )
+
+
+def rejected(name: str, authorization: str | None, nonces: NonceStore, **kwargs: Any) -> None:
+    with pytest.raises(SandboxError) as info:
+        verify(authorization, nonces, **kwargs)
+    assert (info.value.status, info.value.name) == (401, name)
+    assert info.value.body()["error"]["name"] == name
+
+
+# Accepted requests
+
+
+@pytest.mark.parametrize("algorithm", ["HS256", "HS512"])
+def test_independent_signer_is_accepted_without_parameters(
+    nonces: NonceStore, algorithm: str
+) -> None:
+    key = verify(bearer(claims(), algorithm=algorithm), nonces)
+    assert key.pocket == "main"
+
+
+@pytest.mark.parametrize("algorithm", ["HS256", "HS512"])
+def test_independent_signer_is_accepted_with_query_and_body(
+    nonces: NonceStore, algorithm: str
+) -> None:
+    query = [("market", "KRW-BTC"), ("states[]", "wait"), ("states[]", "watch")]
+    raw = urlencode(query).encode("ascii")
+    signed = "market=KRW-BTC&states[]=wait&states[]=watch"
+    verify(bearer(claims(signed), algorithm=algorithm), nonces, raw_query=raw)
+
+    body = {"market": "KRW-BTC", "side": "bid", "volume": "0.001", "price": "50000000"}
+    verify(
+        bearer(claims("market=KRW-BTC&side=bid&volume=0.001&price=50000000"), algorithm=algorithm),
+        nonces,
+        body=json.dumps(body).encode(),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def test_query_hash_alg_may_be_omitted(nonces: NonceStore) -> None:
+    payload = claims("market=KRW-BTC")
+    del payload["query_hash_alg"]
+    verify(bearer(payload), nonces, raw_query=b"market=KRW-BTC")
+
+
+def test_the_documented_order_example_is_accepted(nonces: NonceStore) -> None:
+    body = (
+        b'{"market":"KRW-BTC","side":"bid","volume":"0.001","price":"50000000","ord_type":"limit"}'
+    )
+    signed = "market=KRW-BTC&side=bid&volume=0.001&price=50000000&ord_type=limit"
+    verify(bearer(claims(signed)), nonces, body=body, content_type="application/json")
+
+
+CLOSED_ORDERS_QUERY: list[tuple[str, str | int | float | bool | None]] = [
+    ("market", "KRW-BTC"),
+    ("states[]", "done"),
+    ("states[]", "cancel"),
+    ("start_time", "2024-01-01T00:00:00+09:00"),
+    ("memo", "한글 메모"),
+]
+
+
+def test_the_clients_own_signer_agrees_with_the_sandbox(nonces: NonceStore) -> None:
+    """The two sides share no code; here they meet on one real httpx request."""
+    from upbit_ext._auth import UpbitAuth
+
+    auth = UpbitAuth(ACCESS, SECRET)
+    for request in (
+        httpx.Request(
+            "GET",
+            "http://127.0.0.1/v1/orders/closed",
+            params=CLOSED_ORDERS_QUERY,
+        ),
+        httpx.Request(
+            "POST",
+            "http://127.0.0.1/v1/orders",
+            json={"market": "KRW-BTC", "side": "bid", "price": "5000", "ord_type": "price"},
+        ),
+    ):
+        signed = next(auth.auth_flow(request))
+        verify(
+            signed.headers["Authorization"],
+            nonces,
+            raw_query=signed.url.query,
+            body=signed.content,
+            content_type=signed.headers.get("Content-Type"),
+        )
+
+
+# Hash rules
+
+
+@pytest.mark.parametrize(
+    ("raw_query", "signed"),
+    [
+        (b"states%5B%5D=wait&states%5B%5D=watch", "states[]=wait&states[]=watch"),
+        (b"states[]=wait&states[]=watch", "states[]=wait&states[]=watch"),
+        (b"markets=KRW-BTC%2CKRW-ETH", "markets=KRW-BTC,KRW-ETH"),
+        (b"markets=KRW-BTC,KRW-ETH", "markets=KRW-BTC,KRW-ETH"),
+        (b"to=2024-01-01T00%3A00%3A00%2B09%3A00", "to=2024-01-01T00:00:00+09:00"),
+        (b"to=2024-01-01T00:00:00+09:00", "to=2024-01-01T00:00:00+09:00"),
+        (("memo=" + quote("한글")).encode(), "memo=한글"),
+        (b"b=2&a=1", "b=2&a=1"),
+    ],
+)
+def test_query_is_hashed_unencoded_as_sent(
+    nonces: NonceStore, raw_query: bytes, signed: str
+) -> None:
+    assert hashed_string(raw_query, b"", None) == signed
+    verify(bearer(claims(signed)), nonces, raw_query=raw_query)
+
+
+@pytest.mark.parametrize(
+    "wrongly_signed",
+    [
+        "to=2024-01-01T00%3A00%3A00%2B09%3A00",  # hashed the encoded form
+        "to=2024-01-01T00:00:00 09:00",  # decoded + as a space
+    ],
+)
+def test_query_hashed_any_other_way_is_rejected(nonces: NonceStore, wrongly_signed: str) -> None:
+    raw = b"to=2024-01-01T00%3A00%3A00%2B09%3A00"
+    rejected("invalid_query_payload", bearer(claims(wrongly_signed)), nonces, raw_query=raw)
+
+
+def test_query_in_another_order_than_sent_is_rejected(nonces: NonceStore) -> None:
+    rejected("invalid_query_payload", bearer(claims("a=1&b=2")), nonces, raw_query=b"b=2&a=1")
+
+
+def test_body_is_rendered_in_body_order_with_json_values() -> None:
+    body = (
+        '{"side":"bid","price":5.10,"count":10,"flag":true,"off":false,"skip":null,'
+        '"uuids":["u1","u2"],"states[]":["wait"],"empty":[],"memo":"한글 +09:00, a"}'
+    ).encode()
+    assert hashed_string(b"", body, "application/json") == (
+        "side=bid&price=5.10&count=10&flag=true&off=false"
+        "&uuids[]=u1&uuids[]=u2&states[]=wait&memo=한글 +09:00, a"
+    )
+
+
+def test_body_fields_hashed_in_sorted_order_are_rejected(nonces: NonceStore) -> None:
+    body = b'{"side":"bid","market":"KRW-BTC"}'
+    rejected(
+        "invalid_query_payload",
+        bearer(claims("market=KRW-BTC&side=bid")),
+        nonces,
+        body=body,
+        content_type="application/json",
+    )
+    verify(bearer(claims("side=bid&market=KRW-BTC")), nonces, body=body)
+
+
+def test_body_with_only_null_fields_needs_no_hash(nonces: NonceStore) -> None:
+    verify(bearer(claims()), nonces, body=b'{"identifier":null}', content_type="application/json")
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"market=KRW-BTC", "application/x-www-form-urlencoded"),
+        (b'["market"]', "application/json"),
+        (b'{"market":{"code":"KRW-BTC"}}', "application/json"),
+        (b'{"market":', "application/json"),
+        (b'{"price":NaN}', "application/json"),
+    ],
+)
+def test_a_body_that_is_not_a_flat_json_object_cannot_match(
+    nonces: NonceStore, body: bytes, content_type: str
+) -> None:
+    rejected(
+        "invalid_query_payload",
+        bearer(claims("market=KRW-BTC")),
+        nonces,
+        body=body,
+        content_type=content_type,
+    )
+
+
+def test_query_and_body_together_hash_query_then_body(nonces: NonceStore) -> None:
+    verify(bearer(claims("a=1&b=2")), nonces, raw_query=b"a=1", body=b'{"b":"2"}')
+
+
+# Rejections, in Upbit's order
+
+
+@pytest.mark.parametrize(
+    "authorization", [None, "", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a b"]
+)
+def test_missing_or_malformed_header(nonces: NonceStore, authorization: str | None) -> None:
+    rejected("no_authorization_token", authorization, nonces)
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["not-a-jwt", "a.b", "e30.e30.e30.e30", "!!!.e30.sig", "W10.e30.c2ln", "e30.e30.c2ln"],
+)
+def test_undecodable_token(nonces: NonceStore, token: str) -> None:
+    rejected("jwt_verification", "Bearer " + token, nonces)
+
+
+def test_wrong_secret(nonces: NonceStore) -> None:
+    rejected("jwt_verification", bearer(claims(), secret=OTHER_SECRET), nonces)
+
+
+@pytest.mark.parametrize("algorithm", ["HS384", "none"])
+def test_algorithm_other_than_hs256_or_hs512(nonces: NonceStore, algorithm: str) -> None:
+    if algorithm == "none":
+        token = jwt.encode(claims(), None, algorithm="none")
+    else:
+        token = sign(claims(), algorithm=algorithm)
+    rejected("jwt_verification", "Bearer " + token, nonces)
+
+
+def test_tampered_payload(nonces: NonceStore) -> None:
+    header, _, signature = sign(claims("market=KRW-BTC")).split(".")
+    forged = jwt.utils.base64url_encode(json.dumps(claims("market=KRW-ETH")).encode()).decode()
+    rejected(
+        "jwt_verification",
+        f"Bearer {header}.{forged}.{signature}",
+        nonces,
+        raw_query=b"market=KRW-ETH",
+    )
+
+
+def test_unknown_access_key(nonces: NonceStore) -> None:
+    rejected("invalid_access_key", bearer(claims(access_key="unknown-key")), nonces)
+
+
+def test_missing_access_key_claim(nonces: NonceStore) -> None:
+    rejected("invalid_access_key", bearer({"nonce": str(uuid.uuid4())}), nonces)
+
+
+def test_expired_key(nonces: NonceStore) -> None:
+    key = make_key(expires_at_ms=NOW_MS)
+    rejected("expired_access_key", bearer(claims()), nonces, key=key)
+    verify(bearer(claims()), nonces, key=key, now_ms=NOW_MS - 1)
+
+
+def test_ip_not_in_allow_list(nonces: NonceStore) -> None:
+    key = make_key(allowed_ips=frozenset({"10.0.0.7"}))
+    with pytest.raises(SandboxError) as info:
+        verify(bearer(claims()), nonces, key=key, client_ip="127.0.0.1")
+    assert info.value.body() == {
+        "error": {"name": "no_authorization_ip", "message": "This is not a verified IP."}
+    }
+    verify(bearer(claims()), nonces, key=key, client_ip="10.0.0.7")
+    verify(bearer(claims()), nonces, key=key, client_ip="::ffff:10.0.0.7")
+
+
+def test_reused_nonce(nonces: NonceStore) -> None:
+    authorization = bearer(claims())
+    verify(authorization, nonces)
+    rejected("nonce_used", authorization, nonces)
+
+
+def test_missing_nonce(nonces: NonceStore) -> None:
+    rejected("nonce_used", bearer({"access_key": ACCESS}), nonces)
+
+
+def test_nonces_are_per_access_key(nonces: NonceStore) -> None:
+    other = make_key(access_key="b" * 40, secret_key=OTHER_SECRET)
+    nonce = str(uuid.uuid4())
+    verify(bearer({"access_key": ACCESS, "nonce": nonce}), nonces)
+    verify(
+        bearer({"access_key": other.access_key, "nonce": nonce}, OTHER_SECRET), nonces, key=other
+    )
+
+
+def test_a_badly_signed_request_does_not_spend_the_nonce(nonces: NonceStore) -> None:
+    payload = claims()
+    rejected("jwt_verification", bearer(payload, secret=OTHER_SECRET), nonces)
+    verify(bearer(payload), nonces)
+
+
+def test_missing_query_hash_when_the_request_has_a_query(nonces: NonceStore) -> None:
+    rejected("invalid_query_payload", bearer(claims()), nonces, raw_query=b"market=KRW-BTC")
+
+
+def test_query_hash_without_parameters(nonces: NonceStore) -> None:
+    rejected("invalid_query_payload", bearer(claims("")), nonces)
+
+
+def test_wrong_query_hash(nonces: NonceStore) -> None:
+    rejected(
+        "invalid_query_payload",
+        bearer(claims("market=KRW-ETH")),
+        nonces,
+        raw_query=b"market=KRW-BTC",
+    )
+
+
+def test_query_hash_alg_other_than_sha512(nonces: NonceStore) -> None:
+    for alg in ("SHA256", "sha512", ""):
+        payload = claims("market=KRW-BTC")
+        payload["query_hash_alg"] = alg
+        rejected("invalid_query_payload", bearer(payload), nonces, raw_query=b"market=KRW-BTC")
+
+
+def test_missing_permission(nonces: NonceStore) -> None:
+    key = make_key(permissions=frozenset({"view_account"}))
+    rejected("out_of_scope", bearer(claims()), nonces, key=key, permission="order")
+    verify(bearer(claims()), nonces, key=key, permission="view_account")
+    verify(bearer(claims()), nonces, key=key, permission=None)
+
+
+def test_earlier_checks_win(nonces: NonceStore) -> None:
+    key = make_key(
+        expires_at_ms=NOW_MS, allowed_ips=frozenset({"10.0.0.7"}), permissions=frozenset()
+    )
+    rejected("expired_access_key", bearer(claims()), nonces, key=key, permission="order")
+    rejected(
+        "no_authorization_ip", bearer(claims()), nonces, key=make_key(allowed_ips=key.allowed_ips)
+    )
+    reused = claims()
+    verify(bearer(reused), nonces)
+    rejected("nonce_used", bearer(reused), nonces, raw_query=b"x=1", permission="missing")
+
+
+# WebSocket handshake
+
+
+def test_websocket_token_with_access_key_and_nonce_only(nonces: NonceStore) -> None:
+    key = make_key()
+    arguments: dict[str, Any] = {
+        "client_ip": "127.0.0.1",
+        "keys": {ACCESS: key},
+        "nonces": nonces,
+        "permission": "view_order",
+        "now_ms": NOW_MS,
+    }
+    assert verify_websocket(authorization=bearer(claims()), **arguments) == key
+    with pytest.raises(SandboxError) as info:
+        verify_websocket(authorization=bearer(claims("")), **arguments)
+    assert info.value.name == "invalid_query_payload"
+    with pytest.raises(SandboxError) as info:
+        verify_websocket(authorization=None, **arguments)
+    assert info.value.name == "no_authorization_token"
+    with pytest.raises(SandboxError) as info:
+        verify_websocket(authorization=bearer(claims()), **{**arguments, "permission": "x"})
+    assert info.value.name == "out_of_scope"
+
+
+def test_require_permission_alone() -> None:
+    require_permission(make_key(), "order")
+    with pytest.raises(SandboxError) as info:
+        require_permission(make_key(permissions=frozenset()), "order")
+    assert (info.value.status, info.value.name) == (401, "out_of_scope")
+
+
+# Nonce memory and key hygiene
+
+
+def test_nonce_store_forgets_after_retention() -> None:
+    store = NonceStore(retention_ms=1000)
+    assert store.use(ACCESS, "n1", now_ms=0)
+    assert not store.use(ACCESS, "n1", now_ms=999)
+    assert store.use(ACCESS, "n2", now_ms=1000)
+    assert store.use(ACCESS, "n1", now_ms=1000)
+
+
+def test_nonce_store_is_bounded() -> None:
+    store = NonceStore(max_entries=3)
+    for index in range(5):
+        assert store.use(ACCESS, f"n{index}", now_ms=index)
+    assert len(store) == 3
+    assert not store.use(ACCESS, "n4", now_ms=5)
+    assert store.use(ACCESS, "n0", now_ms=5)
+
+
+def test_nonce_store_uses_its_clock_when_no_time_is_given() -> None:
+    clock = iter([0, 10, 2000])
+    store = NonceStore(retention_ms=1000, clock_ms=lambda: next(clock))
+    assert store.use(ACCESS, "n")
+    assert not store.use(ACCESS, "n")
+    assert store.use(ACCESS, "n")
+
+
+def test_secret_never_appears_in_repr_or_errors(nonces: NonceStore) -> None:
+    key = make_key()
+    assert SECRET not in repr(key)
+    with pytest.raises(SandboxError) as info:
+        verify(bearer(claims(), secret=OTHER_SECRET), nonces, key=key)
+    assert SECRET not in str(info.value)
+    assert SECRET not in json.dumps(info.value.body(), ensure_ascii=False)

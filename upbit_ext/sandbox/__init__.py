@@ -1,0 +1,21 @@
+"""A local Upbit-compatible exchange: the spec's REST operations with strict auth, rate limits,
+a deterministic market simulator and a paper matching engine, persisted in SQLite.
+
+Upbit has no testnet; this is what the demo, the contract tests and the benchmarks run
+against. Start it with `python -m upbit_ext.sandbox` (or `serve()` in a thread, or mount
+`create_app()` as an ASGI app). It only listens on loopback.
+"""
+
+from ._app import Faults, create_app
+from ._serve import RunningSandbox, serve
+from ._state import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig
+
+__all__ = [
+    "DEMO_ACCESS_KEY",
+    "DEMO_SECRET_KEY",
+    "Faults",
+    "RunningSandbox",
+    "SandboxConfig",
+    "create_app",
+    "serve",
+]

@@ -1,0 +1,213 @@
+"""What a running sandbox holds, and which part answers which operation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._engine import Exchange
+from ._errors import SandboxError
+from ._market import DEFAULT_MARKETS, MarketInfo, MarketSimulator, SimTrade, tick_size
+from ._params import SpecOperation
+from ._quotation import Quotation
+from ._ratelimit import ServerLimiter
+from ._store import Pocket, Seed, Store
+from ._verify import ApiKey, NonceStore
+
+if TYPE_CHECKING:
+    from ._app import Faults
+
+__all__ = ["DEMO_ACCESS_KEY", "DEMO_SECRET_KEY", "Sandbox", "SandboxConfig"]
+
+DEMO_ACCESS_KEY = "sandboxAccessKey0000000000000000000demo"
+DEMO_SECRET_KEY = "sandboxSecretKey0000000000000000000demo"
+MAIN_POCKET = "00000000-0000-4000-8000-000000000001"
+ALL_PERMISSIONS = frozenset({
+    "view_account", "view_order", "place_order", "view_withdraw", "withdraw",
+    "view_deposit", "deposit", "manage_pocket", "transfer",
+})  # fmt: skip
+DEFAULT_BALANCES = {"KRW": "10000000", "BTC": "0.5", "ETH": "5", "XRP": "10000", "USDT": "1000"}
+
+
+def _default_keys() -> tuple[ApiKey, ...]:
+    return (
+        ApiKey(
+            access_key=DEMO_ACCESS_KEY,
+            secret_key=DEMO_SECRET_KEY,
+            permissions=ALL_PERMISSIONS,
+            allowed_ips=frozenset(),
+            expires_at_ms=None,
+            pocket=MAIN_POCKET,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    """How a sandbox starts. State lives in `db_path` (SQLite) and survives restarts.
+
+    `origin_ms` fixes the simulated clock's start (default: now) and `frozen` stops it there,
+    so two runs with the same seed, origin and `frozen=True` answer byte for byte alike.
+    """
+
+    db_path: str | Path = ":memory:"
+    seed: int = 7
+    origin_ms: int | None = None
+    frozen: bool = False
+    markets: Sequence[MarketInfo] = DEFAULT_MARKETS
+    keys: Sequence[ApiKey] = field(default_factory=_default_keys)
+    balances: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BALANCES))
+    history_days: float = 3.0
+    clock: Callable[[], float] = time.time
+
+
+class _BookAdapter:
+    """The market simulator seen as the order book the matching engine trades against."""
+
+    def __init__(self, market: MarketSimulator) -> None:
+        self._market = market
+
+    def orderbook_levels(
+        self, market: str, now_ms: int
+    ) -> tuple[list[tuple[Decimal, Decimal]], list[tuple[Decimal, Decimal]]]:
+        book = self._market.orderbook(market, now_ms)
+        return list(book.asks), list(book.bids)
+
+    def trades_between(self, market: str, start_ms: int, end_ms: int) -> Sequence[SimTrade]:
+        return self._market.trades_between(market, start_ms, end_ms)
+
+    def tick_size(self, market: str, price: Decimal) -> Decimal:
+        return tick_size(market, price)
+
+    def markets(self) -> Collection[str]:
+        return self._market.markets.keys()
+
+
+ExchangeCall = Callable[[Exchange, str, dict[str, Any], int], Any]
+
+
+def _ms(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if value.isdigit():
+        return int(value)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise SandboxError(400, "invalid_parameter", f"invalid time: {value}") from None
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp() * 1000)
+
+
+def _states(p: dict[str, Any]) -> list[str] | None:
+    return p.get("states") or ([p["state"]] if "state" in p else None)
+
+
+_EXCHANGE: dict[str, ExchangeCall] = {
+    "get_accounts": lambda ex, pocket, p, now: ex.accounts(pocket),
+    "get_order_chance": lambda ex, pocket, p, now: ex.order_chance(pocket, p["market"]),
+    "create_order": lambda ex, pocket, p, now: ex.place(pocket, p, now_ms=now),
+    "test_order": lambda ex, pocket, p, now: ex.place(pocket, p, now_ms=now, test=True),
+    "get_order": lambda ex, pocket, p, now: ex.get(pocket, p.get("uuid"), p.get("identifier")),
+    "cancel_order": lambda ex, pocket, p, now: ex.cancel(
+        pocket, p.get("uuid"), p.get("identifier"), now_ms=now
+    ),
+    "list_orders_by_ids": lambda ex, pocket, p, now: ex.list_by_ids(
+        pocket, p.get("uuids"), p.get("identifiers"), p.get("market"), p.get("order_by", "desc")
+    ),
+    "list_open_orders": lambda ex, pocket, p, now: ex.list_open(
+        pocket,
+        p.get("market"),
+        _states(p),
+        p.get("page", 1),
+        p.get("limit", 100),
+        p.get("order_by", "desc"),
+    ),
+    "list_closed_orders": lambda ex, pocket, p, now: ex.list_closed(
+        pocket,
+        p.get("market"),
+        _states(p),
+        _ms(p.get("start_time")),
+        _ms(p.get("end_time")),
+        p.get("limit", 100),
+        p.get("order_by", "desc"),
+        now_ms=now,
+    ),
+    "list_orders": lambda ex, pocket, p, now: ex.list_orders(
+        pocket,
+        p.get("market"),
+        p.get("uuids"),
+        p.get("identifiers"),
+        _states(p),
+        p.get("page", 1),
+        p.get("limit", 100),
+        p.get("order_by", "desc"),
+    ),
+    "cancel_orders_by_ids": lambda ex, pocket, p, now: ex.cancel_by_ids(
+        pocket, p.get("uuids"), p.get("identifiers"), now_ms=now
+    ),
+    "cancel_open_orders": lambda ex, pocket, p, now: ex.cancel_open(
+        pocket,
+        p.get("quote_currencies"),
+        p.get("pairs"),
+        p.get("excluded_pairs"),
+        p.get("cancel_side", "all"),
+        p.get("count", 20),
+        p.get("order_by", "desc"),
+        now_ms=now,
+    ),
+    "cancel_and_new_order": lambda ex, pocket, p, now: ex.cancel_and_new(pocket, p, now_ms=now),
+}
+
+
+class Sandbox:
+    """The simulator, the stored accounts, the limits and the faults of one running sandbox."""
+
+    def __init__(self, config: SandboxConfig) -> None:
+        from ._app import Faults
+
+        self.config = config
+        self._started = config.clock()
+        self.origin_ms = config.origin_ms or int(self._started * 1000)
+        self.market = MarketSimulator(
+            config.markets, seed=config.seed, origin_ms=self.origin_ms,
+            history_days=config.history_days,
+        )  # fmt: skip
+        self.store = Store.open(config.db_path)
+        pockets = sorted({k.pocket for k in config.keys})
+        self.store.seed(
+            Seed(
+                pockets=[Pocket(uuid=p, name="main" if p == MAIN_POCKET else p) for p in pockets],
+                keys=list(config.keys),
+                balances={p: {c: Decimal(v) for c, v in config.balances.items()} for p in pockets},
+            )
+        )
+        self.exchange = Exchange(self.store, _BookAdapter(self.market))
+        self.quotation = Quotation(self.market)
+        self.limiter = ServerLimiter()
+        self.nonces = NonceStore()
+        self.faults: Faults = Faults()
+
+    def now_ms(self) -> int:
+        if self.config.frozen:
+            return self.origin_ms
+        return self.origin_ms + int((self.config.clock() - self._started) * 1000)
+
+    def dispatch(
+        self, op: SpecOperation, params: dict[str, Any], *, pocket: str | None, now_ms: int
+    ) -> tuple[int, Any]:
+        if pocket is None:
+            return op.success_status, self.quotation.handler(op.id)(params, now_ms)
+        call = _EXCHANGE.get(op.id)
+        if call is None:
+            # Deposits, withdrawals, travel rule and pockets: the spec's documented answer.
+            return op.success_status, op.examples[op.success_status]
+        self.exchange.advance(now_ms)
+        return op.success_status, call(self.exchange, pocket, params, now_ms)
+
+    def close(self) -> None:
+        self.store.close()
