@@ -11,9 +11,9 @@ from ._serve import serve
 from ._state import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "python -m upbit_ext.sandbox") -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m upbit_ext.sandbox", description="Local Upbit-compatible sandbox exchange."
+        prog=prog, description="Local Upbit-compatible sandbox exchange (loopback only)."
     )
     parser.add_argument(
         "--port", type=int, default=0, help="port on 127.0.0.1 (0 = pick a free one)"
@@ -35,6 +35,24 @@ def main(argv: list[str] | None = None) -> int:
         "--drop-after-commit-rate", type=float, default=0.0,
         help="probability of dropping the connection after an order was committed",
     )  # fmt: skip
+    parser.add_argument(
+        "--ws-disconnect-after",
+        type=int,
+        default=None,
+        help="close each WebSocket after N data messages",
+    )
+    parser.add_argument(
+        "--ws-stall-after",
+        type=int,
+        default=None,
+        help="stop sending WebSocket data after N messages, socket left open",
+    )
+    parser.add_argument(
+        "--ws-skip-rate",
+        type=float,
+        default=0.0,
+        help="probability of skipping a realtime trade message",
+    )
     args = parser.parse_args(argv)
     if not 0 <= args.port <= 65535:
         parser.error(f"--port must be from 0 to 65535, got {args.port}")
@@ -42,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         faults = Faults(
             latency_ms=args.latency_ms, error_rate=args.error_rate,
             burst_429_rate=args.burst_429_rate, drop_after_commit_rate=args.drop_after_commit_rate,
+            ws_disconnect_after=args.ws_disconnect_after, ws_stall_after=args.ws_stall_after,
+            ws_skip_rate=args.ws_skip_rate,
         )  # fmt: skip
     except ValueError as exc:
         parser.error(str(exc))

@@ -94,8 +94,24 @@ class Faults:
         return rate > 0 and self._rng.random() < rate
 
 
-class _DropConnection(Exception):
-    """Raised after an order is committed to close the socket without an answer."""
+ABORT_KEY = "upbit_sandbox.abort"
+
+
+class Abortable:
+    """Outermost ASGI layer under uvicorn: lets a fault close the socket without an answer.
+
+    ASGI has no way to drop a connection; uvicorn's `send` is bound to its connection
+    cycle, which holds the transport. Without one (in-process use) the fault answers 500.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        transport = getattr(getattr(send, "__self__", None), "transport", None)
+        if scope["type"] == "http" and transport is not None:
+            scope[ABORT_KEY] = transport.close
+        await self.app(scope, receive, send)
 
 
 def _json(status: int, payload: Any, headers: Mapping[str, str]) -> Response:
@@ -151,7 +167,11 @@ def _endpoint(sandbox: Sandbox, op: SpecOperation) -> Callable[[Request], Awaita
             pocket = None if quotation else key.pocket
             status, payload = sandbox.dispatch(op, params, pocket=pocket, now_ms=now_ms)
             if op.method == "POST" and faults.roll(faults.drop_after_commit_rate):
-                raise _DropConnection
+                abort = request.scope.get(ABORT_KEY)
+                if abort is not None:
+                    abort()  # committed, and the client never hears of it
+                    return Response(status_code=500)
+                raise SandboxError(500, "server_error", "injected fault after commit")
             return _json(status, payload, headers)
         except SandboxError as err:
             return _error(err, headers)

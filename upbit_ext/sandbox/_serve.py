@@ -9,7 +9,7 @@ from typing import Self
 
 import uvicorn
 
-from ._app import create_app
+from ._app import Abortable, create_app
 from ._state import SandboxConfig
 
 __all__ = ["RunningSandbox", "serve"]
@@ -24,7 +24,7 @@ class RunningSandbox:
         self.app = create_app(config)
         self._server = uvicorn.Server(
             uvicorn.Config(
-                self.app,
+                Abortable(self.app),
                 host=host,
                 port=port,
                 log_level="warning",

@@ -88,6 +88,7 @@ class _BookAdapter:
         return self._market.markets.keys()
 
 
+WITHDRAW_FEES: dict[str, Decimal] = {"KRW": Decimal(1000), "BTC": Decimal("0.0005")}
 ExchangeCall = Callable[[Exchange, str, dict[str, Any], int], Any]
 
 
@@ -161,7 +162,49 @@ _EXCHANGE: dict[str, ExchangeCall] = {
         now_ms=now,
     ),
     "cancel_and_new_order": lambda ex, pocket, p, now: ex.cancel_and_new(pocket, p, now_ms=now),
+    "withdraw_coin": lambda ex, pocket, p, now: ex.withdraw(
+        pocket,
+        p["currency"],
+        p["amount"],
+        now_ms=now,
+        net_type=p["net_type"],
+        fee=WITHDRAW_FEES.get(p["currency"], Decimal(0)),
+        transaction_type=p.get("transaction_type", "default"),
+    ),
+    "withdraw_krw": lambda ex, pocket, p, now: ex.withdraw(
+        pocket, "KRW", p["amount"], now_ms=now, fee=WITHDRAW_FEES["KRW"]
+    ),
+    "deposit_krw": lambda ex, pocket, p, now: ex.deposit(pocket, "KRW", p["amount"], now_ms=now),
+    "list_withdrawals": lambda ex, pocket, p, now: _listing(ex, "withdrawals", pocket, p),
+    "get_withdrawal": lambda ex, pocket, p, now: _one(ex, "withdrawals", pocket, p),
+    "list_deposits": lambda ex, pocket, p, now: _listing(ex, "deposits", pocket, p),
+    "get_deposit": lambda ex, pocket, p, now: _one(ex, "deposits", pocket, p),
 }
+
+
+def _listing(ex: Exchange, kind: str, pocket: str, p: dict[str, Any]) -> list[dict[str, Any]]:
+    """Stored withdrawals or deposits, filtered and paged as Upbit's list endpoints are."""
+    rows = ex.store.records(kind, pocket)  # type: ignore[arg-type]
+    for key in ("currency", "state"):
+        if key in p:
+            rows = [r for r in rows if r[key] == p[key]]
+    if "uuids" in p:
+        rows = [r for r in rows if r["uuid"] in p["uuids"]]
+    if "txids" in p:
+        rows = [r for r in rows if r.get("txid") in p["txids"]]
+    if p.get("order_by", "desc") == "desc":
+        rows.reverse()
+    limit, page = p.get("limit", 100), p.get("page", 1)
+    return rows[(page - 1) * limit : page * limit]
+
+
+def _one(ex: Exchange, kind: str, pocket: str, p: dict[str, Any]) -> dict[str, Any]:
+    rows = _listing(ex, kind, pocket, {k: v for k, v in p.items() if k == "currency"})
+    for row in rows:
+        if p.get("uuid") in (None, row["uuid"]) and p.get("txid") in (None, row.get("txid")):
+            return row
+    name = "withdraw_not_found" if kind == "withdrawals" else "deposit_not_found"
+    raise SandboxError(404, name, "내역을 찾지 못했습니다.")
 
 
 class Sandbox:

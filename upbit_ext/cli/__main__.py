@@ -1,0 +1,5 @@
+import sys
+
+from upbit_ext.cli import main
+
+sys.exit(main())
