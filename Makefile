@@ -8,7 +8,7 @@ GEN_VENV := .venv-gen
 .PHONY: help demo test check regenerate lint typecheck spec-check drift clean
 
 help:
-	@echo "make demo        start a local stub exchange and show the typed client working (no keys, no network)"
+	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
 	@echo "make test        run the test suite"
 	@echo "make check       spec validation, ruff, mypy --strict on upbit_ext, generated-code drift"
 	@echo "make regenerate  rebuild generated/upbit_client from spec/upbit.yaml"

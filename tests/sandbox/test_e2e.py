@@ -104,7 +104,9 @@ CALLS: dict[str, Callable[[Upbit], Any]] = {
     ),
     "list_orders": lambda u: u.list_orders(market="KRW-BTC", state="wait"),
     "list_withdrawals": lambda u: u.list_withdrawals(currency="BTC", limit=10),
-    "get_withdrawal": lambda u: u.get_withdrawal(currency="BTC"),
+    "get_withdrawal": lambda u: u.get_withdrawal(
+        uuid=u.withdraw_krw(amount="10000", two_factor_type="kakao").uuid
+    ),
     "get_withdrawal_chance": lambda u: u.get_withdrawal_chance(currency="BTC", net_type="BTC"),
     "list_withdrawal_addresses": lambda u: u.list_withdrawal_addresses(),
     "withdraw_coin": lambda u: u.withdraw_coin(
@@ -113,7 +115,9 @@ CALLS: dict[str, Callable[[Upbit], Any]] = {
     "cancel_withdrawal": lambda u: u.cancel_withdrawal(uuid="00000000-0000-4000-8000-00000000000a"),
     "withdraw_krw": lambda u: u.withdraw_krw(amount="10000", two_factor_type="kakao"),
     "list_deposits": lambda u: u.list_deposits(currency="BTC"),
-    "get_deposit": lambda u: u.get_deposit(currency="BTC"),
+    "get_deposit": lambda u: u.get_deposit(
+        uuid=u.deposit_krw(amount="10000", two_factor_type="naver").uuid
+    ),
     "get_deposit_chance": lambda u: u.get_deposit_chance(currency="BTC", net_type="BTC"),
     "create_deposit_address": lambda u: u.create_deposit_address(currency="BTC", net_type="BTC"),
     "get_deposit_address": lambda u: u.get_deposit_address(currency="BTC", net_type="BTC"),

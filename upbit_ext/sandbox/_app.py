@@ -136,9 +136,11 @@ def _endpoint(sandbox: Sandbox, op: SpecOperation) -> Callable[[Request], Awaita
         try:
             if faults.roll(faults.burst_429_rate):
                 return PlainTextResponse("Too many API requests.", status_code=429)
+            verdict = None
             if quotation:
-                verdict = sandbox.limiter.hit(op.rate_group, f"ip:{client_ip}", now_ms / 1000)
-                headers = {"Remaining-Req": verdict.header, "Limit-By-Ip": "Yes"}
+                if sandbox.limiter is not None:
+                    verdict = sandbox.limiter.hit(op.rate_group, f"ip:{client_ip}", now_ms / 1000)
+                    headers = {"Remaining-Req": verdict.header, "Limit-By-Ip": "Yes"}
             else:
                 key = verify_request(
                     authorization=request.headers.get("authorization"),
@@ -151,11 +153,13 @@ def _endpoint(sandbox: Sandbox, op: SpecOperation) -> Callable[[Request], Awaita
                     permission=permission_for(op),
                     now_ms=now_ms,
                 )
-                verdict = sandbox.limiter.hit(op.rate_group, f"pocket:{key.pocket}", now_ms / 1000)
-                headers = {"Remaining-Req": verdict.header}
-            if verdict.status == 429:
+                if sandbox.limiter is not None:
+                    unit = f"pocket:{key.pocket}"
+                    verdict = sandbox.limiter.hit(op.rate_group, unit, now_ms / 1000)
+                    headers = {"Remaining-Req": verdict.header}
+            if verdict is not None and verdict.status == 429:
                 return PlainTextResponse("Too many API requests.", status_code=429, headers=headers)
-            if verdict.status == 418:
+            if verdict is not None and verdict.status == 418:
                 blocked = {**headers, "Retry-After": str(verdict.retry_after)}
                 return PlainTextResponse("I'm a teapot", status_code=418, headers=blocked)
             if faults.roll(faults.error_rate):

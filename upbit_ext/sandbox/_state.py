@@ -53,6 +53,9 @@ class SandboxConfig:
 
     `origin_ms` fixes the simulated clock's start (default: now) and `frozen` stops it there,
     so two runs with the same seed, origin and `frozen=True` answer byte for byte alike.
+    `rate_limits=False` turns off the server-side 429/418 answers (and the `Remaining-Req`
+    header that reports them), for fuzzers and load tests that measure the sandbox itself;
+    with a frozen clock every request falls in the same one-second window.
     """
 
     db_path: str | Path = ":memory:"
@@ -63,6 +66,7 @@ class SandboxConfig:
     keys: Sequence[ApiKey] = field(default_factory=_default_keys)
     balances: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BALANCES))
     history_days: float = 3.0
+    rate_limits: bool = True
     clock: Callable[[], float] = time.time
 
 
@@ -231,7 +235,7 @@ class Sandbox:
         )
         self.exchange = Exchange(self.store, _BookAdapter(self.market))
         self.quotation = Quotation(self.market)
-        self.limiter = ServerLimiter()
+        self.limiter = ServerLimiter() if config.rate_limits else None
         self.nonces = NonceStore()
         self.faults: Faults = Faults()
 
