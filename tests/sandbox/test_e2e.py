@@ -125,10 +125,10 @@ CALLS: dict[str, Callable[[Upbit], Any]] = {
     "deposit_krw": lambda u: u.deposit_krw(amount="10000", two_factor_type="naver"),
     "list_travel_rule_vasps": lambda u: u.list_travel_rule_vasps(),
     "verify_travel_rule_by_uuid": lambda u: u.verify_travel_rule_by_uuid(
-        deposit_uuid="00000000-0000-4000-8000-00000000000b", vasp_uuid="vasp-1"
+        deposit_uuid=u.list_deposits(currency="BTC")[0].uuid, vasp_uuid="vasp-1"
     ),
     "verify_travel_rule_by_txid": lambda u: u.verify_travel_rule_by_txid(
-        vasp_uuid="vasp-1", txid="tx-1", currency="BTC", net_type="BTC"
+        vasp_uuid="vasp-1", txid="sandbox-seed-deposit-0001", currency="BTC", net_type="BTC"
     ),
     "get_wallet_status": lambda u: u.get_wallet_status(),
     "list_api_keys": lambda u: u.list_api_keys(),
@@ -140,7 +140,7 @@ CALLS: dict[str, Callable[[Upbit], Any]] = {
     ),
     "list_universal_transfers": lambda u: u.list_universal_transfers(currency="KRW"),
     "create_pocket_transfer": lambda u: u.create_pocket_transfer(
-        to="00000000-0000-4000-8000-000000000001", currency="KRW", amount="1000"
+        to="00000000-0000-4000-8000-000000000002", currency="KRW", amount="1000"
     ),
     "list_pocket_transfers": lambda u: u.list_pocket_transfers(currency="KRW"),
 }

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._engine import Exchange
 from ._errors import SandboxError
+from ._funds import FUNDS
 from ._market import DEFAULT_MARKETS, MarketInfo, MarketSimulator, SimTrade, tick_size
 from ._params import SpecOperation
 from ._quotation import Quotation
@@ -27,6 +28,8 @@ __all__ = ["DEMO_ACCESS_KEY", "DEMO_SECRET_KEY", "Sandbox", "SandboxConfig"]
 DEMO_ACCESS_KEY = "sandboxAccessKey0000000000000000000demo"
 DEMO_SECRET_KEY = "sandboxSecretKey0000000000000000000demo"
 MAIN_POCKET = "00000000-0000-4000-8000-000000000001"
+SUB_POCKET = "00000000-0000-4000-8000-000000000002"
+SEED_DEPOSIT_TXID = "sandbox-seed-deposit-0001"
 ALL_PERMISSIONS = frozenset({
     "view_account", "view_order", "place_order", "view_withdraw", "withdraw",
     "view_deposit", "deposit", "manage_pocket", "transfer",
@@ -183,7 +186,19 @@ _EXCHANGE: dict[str, ExchangeCall] = {
     "get_withdrawal": lambda ex, pocket, p, now: _one(ex, "withdrawals", pocket, p),
     "list_deposits": lambda ex, pocket, p, now: _listing(ex, "deposits", pocket, p),
     "get_deposit": lambda ex, pocket, p, now: _one(ex, "deposits", pocket, p),
+    "list_pocket_transfers": lambda ex, pocket, p, now: _transfers(ex, pocket, p),
+    "list_universal_transfers": lambda ex, pocket, p, now: _transfers(ex, pocket, p),
 }
+_EXCHANGE.update(FUNDS)
+
+
+def _transfers(ex: Exchange, pocket: str, p: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = ex.store.records("transfers", pocket, include_counterparty=True)
+    if "currency" in p:
+        rows = [r for r in rows if r["currency"] == p["currency"]]
+    if p.get("order_by", "desc") == "desc":
+        rows.reverse()
+    return rows[: p.get("limit", 20)]
 
 
 def _listing(ex: Exchange, kind: str, pocket: str, p: dict[str, Any]) -> list[dict[str, Any]]:
@@ -228,12 +243,22 @@ class Sandbox:
         pockets = sorted({k.pocket for k in config.keys})
         self.store.seed(
             Seed(
-                pockets=[Pocket(uuid=p, name="main" if p == MAIN_POCKET else p) for p in pockets],
+                pockets=[
+                    *(Pocket(uuid=p, name="main" if p == MAIN_POCKET else p) for p in pockets),
+                    Pocket(uuid=SUB_POCKET, name="sub-1", type="user_spot_trading"),
+                ],
                 keys=list(config.keys),
                 balances={p: {c: Decimal(v) for c, v in config.balances.items()} for p in pockets},
             )
         )
         self.exchange = Exchange(self.store, _BookAdapter(self.market))
+        if MAIN_POCKET in pockets and not self.store.records("deposits", MAIN_POCKET):
+            # One coin deposit on record, so deposit look-ups and travel-rule checks have
+            # something real to find on a fresh sandbox.
+            self.exchange.deposit(
+                MAIN_POCKET, "BTC", "0.01", now_ms=self.origin_ms, net_type="BTC",
+                txid=SEED_DEPOSIT_TXID,
+            )  # fmt: skip
         self.quotation = Quotation(self.market)
         self.limiter = ServerLimiter() if config.rate_limits else None
         self.nonces = NonceStore()
