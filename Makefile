@@ -5,13 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 GEN_VENV := .venv-gen
 
-.PHONY: help demo test check regenerate lint typecheck spec-check drift clean
+.PHONY: help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz
 
 help:
 	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
 	@echo "make test        run the test suite"
 	@echo "make check       spec validation, ruff, mypy --strict on upbit_ext, generated-code drift"
 	@echo "make regenerate  rebuild generated/upbit_client from spec/upbit.yaml"
+	@echo "make record      re-record cassettes/sandbox (every operation) and convert the upbeat recordings (offline)"
+	@echo "make record-live record the public quotation endpoints from api.upbit.com into cassettes/live (network; never in CI)"
+	@echo "make fuzz        schemathesis against the sandbox, FUZZ_EXAMPLES (default 500) fresh random cases per operation"
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +31,21 @@ demo: $(BIN)/.installed
 	$(BIN)/python scripts/demo.py
 
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov=upbit_ext --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=90
+
+# `make test` runs the same fuzz test with 50 derandomized cases per operation; this draws new ones.
+FUZZ_EXAMPLES ?= 500
+fuzz: $(BIN)/.installed
+	UPBIT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) UPBIT_FUZZ_RANDOM=1 $(BIN)/python -m pytest tests/contract/test_fuzz_sandbox.py
+
+# Offline and deterministic: the same sandbox answers give the same bytes.
+record: $(BIN)/.installed
+	$(BIN)/python scripts/record_cassettes.py
+	$(BIN)/python scripts/record_live.py --from-examples
+
+# Needs network; no keys are used or sent. For a person, never for CI.
+record-live: $(BIN)/.installed
+	$(BIN)/python scripts/record_live.py
 
 regenerate: $(GEN_VENV)/bin/.installed
 	scripts/regenerate.sh generated/upbit_client

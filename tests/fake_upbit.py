@@ -173,7 +173,7 @@ class _Handler(BaseHTTPRequestHandler):
         fault = self._take_fault(parts.path)
         params = dict(parse_qsl(parts.query))
         lists = {k: [v for kk, v in parse_qsl(parts.query) if kk == k] for k in params}
-        if fault in {"drop", "500", "502_html", "429", "418", "huge"}:
+        if fault in {"drop", "500", "502_html", "429", "418", "huge", "bad_shape"}:
             return self._fault_before(fault)
         handler = getattr(
             self, f"_route_{self.command}_{parts.path.strip('/').replace('/', '_')}", None
@@ -209,6 +209,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(429, "Too many API requests.", text=True)
         if kind == "418":
             return self._send(418, "I'm a teapot", text=True, headers={"Retry-After": "30"})
+        if kind == "bad_shape":
+            return self._send(200, [{"market": "KRW-BTC"}])  # required fields missing
         if kind == "huge":
             return self._send(200, [{"x": "y" * 1000}] * 3000)
         raise AssertionError(kind)

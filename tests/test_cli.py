@@ -29,7 +29,12 @@ def test_sandbox_command_serves_until_interrupted(tmp_path: Path) -> None:
         assert tickers[0]["market"] == "KRW-BTC"
     finally:
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=15)
+        try:
+            _, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # never leave a server behind, even when the test fails
+            proc.communicate()
+            raise
     assert proc.returncode == 0, err
     assert db.exists()  # state is kept for the next start
 

@@ -196,6 +196,15 @@ def test_oversized_response_is_refused(server: FakeUpbit) -> None:
         client.list_trading_pairs()
 
 
+def test_answer_of_the_wrong_shape_is_a_typed_error(server: FakeUpbit) -> None:
+    server.inject("GET", "/v1/ticker", "bad_shape")
+    client = Upbit(base_url=server.url, max_retries=0)
+    with client, pytest.raises(upbit_ext.UnexpectedResponse) as info:
+        client.list_tickers(markets="KRW-BTC")
+    assert info.value.path == "/v1/ticker"
+    assert "KeyError" in str(info.value)
+
+
 def test_invalid_arguments_never_reach_the_wire(upbit: Upbit, server: FakeUpbit) -> None:
     cases = [
         lambda: upbit.list_minute_candles(unit=7, market="KRW-BTC"),  # type: ignore[arg-type]

@@ -662,7 +662,7 @@ def valid_orders(draw: st.DrawFn) -> dict[str, Any]:
         args["time_in_force"] = draw(st.sampled_from([None, "ioc", "fok", "post_only"]))
     if args.get("time_in_force") != "post_only":
         args["smp_type"] = draw(SMP_TYPES)
-    args["identifier"] = draw(st.none() | st.text(max_size=64))
+    args["identifier"] = draw(st.none() | st.text(min_size=1, max_size=64))
     return draw(st.permutations(list(args.items())).map(dict))
 
 

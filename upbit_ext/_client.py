@@ -39,7 +39,13 @@ from upbit_client.models import (
 
 from ._auth import UpbitAuth
 from ._base import Operation
-from ._errors import IpBanned, UpbitError, error_from_response, transport_error_from
+from ._errors import (
+    IpBanned,
+    UnexpectedResponse,
+    UpbitError,
+    error_from_response,
+    transport_error_from,
+)
 from ._flow import CallContext, order_flow, request_flow, run_async, run_sync
 from ._limits import LimiterBlocked, RateLimiter, RateSpec, scope_for_access_key, shared_limiter
 from ._log import ErrorLog
@@ -150,6 +156,11 @@ class _Core:
             log=ErrorLog(error_log) if error_log is not None else None,
         )
 
+    def close(self) -> None:
+        """Close the error log file if this client opened it (a stream passed in stays open)."""
+        if self.ctx.log is not None:
+            self.ctx.log.close()
+
     def _limiter_for(self, op: Operation | None) -> RateLimiter:
         if op is not None and op.secured and self.pocket_limiter is not None:
             return self.pocket_limiter
@@ -178,6 +189,10 @@ class _Core:
             field = ORDER_IDENTIFIERS[op.id]
             identifier = prepared.setdefault(field, f"upbit-py-{uuid.uuid4()}")
         return ({"body": body(**prepared)} if body is not None else prepared), identifier
+
+    def check(self, op_id: str, **params: Any) -> None:
+        """Refuse bad arguments before a convenience uses them (as a cache key, say)."""
+        prepare(OPERATIONS[op_id], params)
 
     def parsed(self, op: Operation, response: Any) -> Any:
         if response.parsed is None:
@@ -340,6 +355,7 @@ class Upbit(SyncOperations):
 
     def close(self) -> None:
         self._http.close()
+        self._core.close()
 
     def health(self) -> dict[str, Any]:
         """Circuit breaker state, rate-limit budgets and error counters, as plain data."""
@@ -349,6 +365,7 @@ class Upbit(SyncOperations):
 
     def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
         """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
+        self._core.check("list_trading_pairs", is_details=is_details)
         key = ("pairs", is_details)
         cached = self._core.cache.get(key)
         if cached is None:
@@ -358,6 +375,7 @@ class Upbit(SyncOperations):
 
     def list_orderbook_instruments(self, *, markets: str) -> list[OrderbookInstrument]:
         """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
+        self._core.check("list_orderbook_instruments", markets=markets)
         key = ("instruments", markets)
         cached = self._core.cache.get(key)
         if cached is None:
@@ -503,6 +521,10 @@ class Upbit(SyncOperations):
             return self._core.parsed(op, fn(client=self._client, **kwargs))
         except (httpx.TransportError, LimiterBlocked) as exc:
             raise self._core.transport_error(op, exc) from exc
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Arguments were checked before sending: this is the generated parser failing.
+            detail = f"{type(exc).__name__}: {exc}"
+            raise UnexpectedResponse(method=op.method, path=op.path, detail=detail) from exc
 
     def _call(
         self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None
@@ -582,6 +604,7 @@ class AsyncUpbit(AsyncOperations):
 
     async def aclose(self) -> None:
         await self._http.aclose()
+        self._core.close()
 
     def health(self) -> dict[str, Any]:
         """Circuit breaker state, rate-limit budgets and error counters, as plain data."""
@@ -591,6 +614,7 @@ class AsyncUpbit(AsyncOperations):
 
     async def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
         """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
+        self._core.check("list_trading_pairs", is_details=is_details)
         key = ("pairs", is_details)
         cached = self._core.cache.get(key)
         if cached is None:
@@ -600,6 +624,7 @@ class AsyncUpbit(AsyncOperations):
 
     async def list_orderbook_instruments(self, *, markets: str) -> list[OrderbookInstrument]:
         """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
+        self._core.check("list_orderbook_instruments", markets=markets)
         key = ("instruments", markets)
         cached = self._core.cache.get(key)
         if cached is None:
@@ -748,6 +773,10 @@ class AsyncUpbit(AsyncOperations):
             return self._core.parsed(op, await fn(client=self._client, **kwargs))
         except (httpx.TransportError, LimiterBlocked) as exc:
             raise self._core.transport_error(op, exc) from exc
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Arguments were checked before sending: this is the generated parser failing.
+            detail = f"{type(exc).__name__}: {exc}"
+            raise UnexpectedResponse(method=op.method, path=op.path, detail=detail) from exc
 
     async def _call(
         self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None

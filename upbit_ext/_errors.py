@@ -57,6 +57,7 @@ __all__ = [
     "TransportError",
     "Unauthorized",
     "UnderMinTotal",
+    "UnexpectedResponse",
     "UpbitConnectionError",
     "UpbitError",
     "UpbitTimeout",
@@ -139,6 +140,31 @@ class UpbitTimeout(TransportError):
 
 class UpbitConnectionError(TransportError):
     """A refused connection never sent the request; a reset or protocol error after it may have."""
+
+
+class UnexpectedResponse(UpbitError):
+    """A success answer whose body does not have the shape the spec describes.
+
+    Raised instead of a ``KeyError``/``TypeError`` from inside the generated parser: the API
+    changed, or something between the client and Upbit rewrote the answer.
+    """
+
+    method: str
+    path: str
+
+    def __init__(self, *, method: str, path: str, detail: str) -> None:
+        self.method = _clean_method(method)
+        self.path = _clean_path(path)
+        self.hint = (
+            "Upbit answered in a shape spec/upbit.yaml does not describe; update the spec"
+            " (make regenerate) if the API changed."
+        )
+        super().__init__(
+            f"unexpected answer to {self.method} {self.path}: {_one_line(detail)} — {self.hint}",
+            method=self.method,
+            path=self.path,
+            detail=detail,
+        )
 
 
 class ResponseTooLarge(UpbitError):

@@ -137,8 +137,20 @@ OPERATIONS: dict[str, Operation] = {
         secured=False,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "query", "required": True, "type": "string"},
-            "to": {"wire": "to", "in": "query", "required": False, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "to": {
+                "wire": "to",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+            },
             "count": {
                 "wire": "count",
                 "in": "query",
@@ -164,8 +176,20 @@ OPERATIONS: dict[str, Operation] = {
                 "type": "integer",
                 "enum": [1, 3, 5, 10, 15, 30, 60, 240],
             },
-            "market": {"wire": "market", "in": "query", "required": True, "type": "string"},
-            "to": {"wire": "to", "in": "query", "required": False, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "to": {
+                "wire": "to",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+            },
             "count": {
                 "wire": "count",
                 "in": "query",
@@ -184,8 +208,20 @@ OPERATIONS: dict[str, Operation] = {
         secured=False,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "query", "required": True, "type": "string"},
-            "to": {"wire": "to", "in": "query", "required": False, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "to": {
+                "wire": "to",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+            },
             "count": {
                 "wire": "count",
                 "in": "query",
@@ -211,8 +247,20 @@ OPERATIONS: dict[str, Operation] = {
         secured=False,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "query", "required": True, "type": "string"},
-            "to": {"wire": "to", "in": "query", "required": False, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "to": {
+                "wire": "to",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+            },
             "count": {
                 "wire": "count",
                 "in": "query",
@@ -231,8 +279,20 @@ OPERATIONS: dict[str, Operation] = {
         secured=False,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "query", "required": True, "type": "string"},
-            "to": {"wire": "to", "in": "query", "required": False, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "to": {
+                "wire": "to",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+            },
             "count": {
                 "wire": "count",
                 "in": "query",
@@ -251,8 +311,20 @@ OPERATIONS: dict[str, Operation] = {
         secured=False,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "query", "required": True, "type": "string"},
-            "to": {"wire": "to", "in": "query", "required": False, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "to": {
+                "wire": "to",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+            },
             "count": {
                 "wire": "count",
                 "in": "query",
@@ -271,13 +343,19 @@ OPERATIONS: dict[str, Operation] = {
         secured=False,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "query", "required": True, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
             "to": {
                 "wire": "to",
                 "in": "query",
                 "required": False,
                 "type": "string",
-                "pattern": "^([0-9]{6}|[0-9]{2}:[0-9]{2}:[0-9]{2})$",
+                "pattern": "^(([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]|([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])$",
             },
             "count": {
                 "wire": "count",
@@ -287,7 +365,13 @@ OPERATIONS: dict[str, Operation] = {
                 "minimum": 1,
                 "maximum": 500,
             },
-            "cursor": {"wire": "cursor", "in": "query", "required": False, "type": "string"},
+            "cursor": {
+                "wire": "cursor",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[0-9]+$",
+            },
             "days_ago": {
                 "wire": "days_ago",
                 "in": "query",
@@ -305,7 +389,15 @@ OPERATIONS: dict[str, Operation] = {
         rate_group="ticker",
         secured=False,
         deprecated=False,
-        params={"markets": {"wire": "markets", "in": "query", "required": True, "type": "string"}},
+        params={
+            "markets": {
+                "wire": "markets",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+)*$",
+            }
+        },
     ),
     "list_quote_tickers": Operation(
         id="list_quote_tickers",
@@ -320,6 +412,7 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "query",
                 "required": True,
                 "type": "string",
+                "pattern": "^[A-Z0-9]+(,[A-Z0-9]+)*$",
             }
         },
     ),
@@ -331,7 +424,13 @@ OPERATIONS: dict[str, Operation] = {
         secured=False,
         deprecated=False,
         params={
-            "markets": {"wire": "markets", "in": "query", "required": True, "type": "string"},
+            "markets": {
+                "wire": "markets",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+)*$",
+            },
             "level": {
                 "wire": "level",
                 "in": "query",
@@ -356,7 +455,15 @@ OPERATIONS: dict[str, Operation] = {
         rate_group="orderbook",
         secured=False,
         deprecated=False,
-        params={"markets": {"wire": "markets", "in": "query", "required": True, "type": "string"}},
+        params={
+            "markets": {
+                "wire": "markets",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+)*$",
+            }
+        },
     ),
     "list_orderbook_levels": Operation(
         id="list_orderbook_levels",
@@ -365,7 +472,15 @@ OPERATIONS: dict[str, Operation] = {
         rate_group="orderbook",
         secured=False,
         deprecated=True,
-        params={"markets": {"wire": "markets", "in": "query", "required": True, "type": "string"}},
+        params={
+            "markets": {
+                "wire": "markets",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+)*$",
+            }
+        },
     ),
     "get_accounts": Operation(
         id="get_accounts",
@@ -383,7 +498,15 @@ OPERATIONS: dict[str, Operation] = {
         rate_group="default",
         secured=True,
         deprecated=False,
-        params={"market": {"wire": "market", "in": "query", "required": True, "type": "string"}},
+        params={
+            "market": {
+                "wire": "market",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            }
+        },
     ),
     "create_order": Operation(
         id="create_order",
@@ -393,7 +516,13 @@ OPERATIONS: dict[str, Operation] = {
         secured=True,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "body", "required": True, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "body",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
             "side": {
                 "wire": "side",
                 "in": "body",
@@ -401,8 +530,20 @@ OPERATIONS: dict[str, Operation] = {
                 "type": "string",
                 "enum": ["bid", "ask"],
             },
-            "volume": {"wire": "volume", "in": "body", "required": False, "type": "string"},
-            "price": {"wire": "price", "in": "body", "required": False, "type": "string"},
+            "volume": {
+                "wire": "volume",
+                "in": "body",
+                "required": False,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
+            "price": {
+                "wire": "price",
+                "in": "body",
+                "required": False,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "ord_type": {
                 "wire": "ord_type",
                 "in": "body",
@@ -415,6 +556,7 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "body",
                 "required": False,
                 "type": "string",
+                "minLength": 1,
                 "maxLength": 64,
             },
             "time_in_force": {
@@ -495,7 +637,13 @@ OPERATIONS: dict[str, Operation] = {
         secured=True,
         deprecated=False,
         params={
-            "market": {"wire": "market", "in": "body", "required": True, "type": "string"},
+            "market": {
+                "wire": "market",
+                "in": "body",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
             "side": {
                 "wire": "side",
                 "in": "body",
@@ -503,8 +651,20 @@ OPERATIONS: dict[str, Operation] = {
                 "type": "string",
                 "enum": ["bid", "ask"],
             },
-            "volume": {"wire": "volume", "in": "body", "required": False, "type": "string"},
-            "price": {"wire": "price", "in": "body", "required": False, "type": "string"},
+            "volume": {
+                "wire": "volume",
+                "in": "body",
+                "required": False,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
+            "price": {
+                "wire": "price",
+                "in": "body",
+                "required": False,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "ord_type": {
                 "wire": "ord_type",
                 "in": "body",
@@ -517,6 +677,7 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "body",
                 "required": False,
                 "type": "string",
+                "minLength": 1,
                 "maxLength": 64,
             },
             "time_in_force": {
@@ -689,6 +850,7 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "query",
                 "required": False,
                 "type": "string",
+                "pattern": "^[A-Z0-9]+(,[A-Z0-9]+)*$",
             },
             "cancel_side": {
                 "wire": "cancel_side",
@@ -712,12 +874,19 @@ OPERATIONS: dict[str, Operation] = {
                 "type": "string",
                 "enum": ["asc", "desc"],
             },
-            "pairs": {"wire": "pairs", "in": "query", "required": False, "type": "string"},
+            "pairs": {
+                "wire": "pairs",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+){0,19}$",
+            },
             "excluded_pairs": {
                 "wire": "excluded_pairs",
                 "in": "query",
                 "required": False,
                 "type": "string",
+                "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+){0,19}$",
             },
         },
     ),
@@ -749,8 +918,15 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "query",
                 "required": False,
                 "type": "string",
+                "pattern": "^([0-9]{1,13}|[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
             },
-            "end_time": {"wire": "end_time", "in": "query", "required": False, "type": "string"},
+            "end_time": {
+                "wire": "end_time",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^([0-9]{1,13}|[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
+            },
             "limit": {
                 "wire": "limit",
                 "in": "query",
@@ -781,12 +957,14 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "body",
                 "required": False,
                 "type": "string",
+                "minLength": 1,
             },
             "prev_order_identifier": {
                 "wire": "prev_order_identifier",
                 "in": "body",
                 "required": False,
                 "type": "string",
+                "minLength": 1,
             },
             "new_ord_type": {
                 "wire": "new_ord_type",
@@ -795,13 +973,26 @@ OPERATIONS: dict[str, Operation] = {
                 "type": "string",
                 "enum": ["limit", "price", "market", "best"],
             },
-            "new_volume": {"wire": "new_volume", "in": "body", "required": False, "type": "string"},
-            "new_price": {"wire": "new_price", "in": "body", "required": False, "type": "string"},
+            "new_volume": {
+                "wire": "new_volume",
+                "in": "body",
+                "required": False,
+                "type": "string",
+                "pattern": "^([0-9]+(\\.[0-9]+)?|remain_only)$",
+            },
+            "new_price": {
+                "wire": "new_price",
+                "in": "body",
+                "required": False,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "new_identifier": {
                 "wire": "new_identifier",
                 "in": "body",
                 "required": False,
                 "type": "string",
+                "minLength": 1,
                 "maxLength": 64,
             },
             "new_time_in_force": {
@@ -897,7 +1088,13 @@ OPERATIONS: dict[str, Operation] = {
         secured=True,
         deprecated=False,
         params={
-            "currency": {"wire": "currency", "in": "query", "required": True, "type": "string"},
+            "currency": {
+                "wire": "currency",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
             "net_type": {"wire": "net_type", "in": "query", "required": False, "type": "string"},
         },
     ),
@@ -920,7 +1117,13 @@ OPERATIONS: dict[str, Operation] = {
         params={
             "currency": {"wire": "currency", "in": "body", "required": True, "type": "string"},
             "net_type": {"wire": "net_type", "in": "body", "required": True, "type": "string"},
-            "amount": {"wire": "amount", "in": "body", "required": True, "type": "string"},
+            "amount": {
+                "wire": "amount",
+                "in": "body",
+                "required": True,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "address": {"wire": "address", "in": "body", "required": True, "type": "string"},
             "secondary_address": {
                 "wire": "secondary_address",
@@ -944,7 +1147,15 @@ OPERATIONS: dict[str, Operation] = {
         rate_group="default",
         secured=True,
         deprecated=False,
-        params={"uuid": {"wire": "uuid", "in": "query", "required": True, "type": "string"}},
+        params={
+            "uuid": {
+                "wire": "uuid",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            }
+        },
     ),
     "withdraw_krw": Operation(
         id="withdraw_krw",
@@ -954,7 +1165,13 @@ OPERATIONS: dict[str, Operation] = {
         secured=True,
         deprecated=False,
         params={
-            "amount": {"wire": "amount", "in": "body", "required": True, "type": "string"},
+            "amount": {
+                "wire": "amount",
+                "in": "body",
+                "required": True,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "two_factor_type": {
                 "wire": "two_factor_type",
                 "in": "body",
@@ -1049,8 +1266,20 @@ OPERATIONS: dict[str, Operation] = {
         secured=True,
         deprecated=False,
         params={
-            "currency": {"wire": "currency", "in": "query", "required": True, "type": "string"},
-            "net_type": {"wire": "net_type", "in": "query", "required": True, "type": "string"},
+            "currency": {
+                "wire": "currency",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "net_type": {
+                "wire": "net_type",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
         },
     ),
     "create_deposit_address": Operation(
@@ -1073,8 +1302,20 @@ OPERATIONS: dict[str, Operation] = {
         secured=True,
         deprecated=False,
         params={
-            "currency": {"wire": "currency", "in": "query", "required": True, "type": "string"},
-            "net_type": {"wire": "net_type", "in": "query", "required": True, "type": "string"},
+            "currency": {
+                "wire": "currency",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
+            "net_type": {
+                "wire": "net_type",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            },
         },
     ),
     "list_deposit_addresses": Operation(
@@ -1094,7 +1335,13 @@ OPERATIONS: dict[str, Operation] = {
         secured=True,
         deprecated=False,
         params={
-            "amount": {"wire": "amount", "in": "body", "required": True, "type": "string"},
+            "amount": {
+                "wire": "amount",
+                "in": "body",
+                "required": True,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "two_factor_type": {
                 "wire": "two_factor_type",
                 "in": "body",
@@ -1195,7 +1442,15 @@ OPERATIONS: dict[str, Operation] = {
         rate_group="default",
         secured=True,
         deprecated=False,
-        params={"uuid": {"wire": "uuid", "in": "query", "required": True, "type": "string"}},
+        params={
+            "uuid": {
+                "wire": "uuid",
+                "in": "query",
+                "required": True,
+                "type": "string",
+                "minLength": 1,
+            }
+        },
     ),
     "create_universal_transfer": Operation(
         id="create_universal_transfer",
@@ -1208,7 +1463,13 @@ OPERATIONS: dict[str, Operation] = {
             "from_": {"wire": "from", "in": "body", "required": False, "type": "string"},
             "to": {"wire": "to", "in": "body", "required": True, "type": "string"},
             "currency": {"wire": "currency", "in": "body", "required": True, "type": "string"},
-            "amount": {"wire": "amount", "in": "body", "required": True, "type": "string"},
+            "amount": {
+                "wire": "amount",
+                "in": "body",
+                "required": True,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "identifier": {
                 "wire": "identifier",
                 "in": "body",
@@ -1249,8 +1510,15 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "query",
                 "required": False,
                 "type": "string",
+                "pattern": "^([0-9]{1,13}|[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
             },
-            "end_time": {"wire": "end_time", "in": "query", "required": False, "type": "string"},
+            "end_time": {
+                "wire": "end_time",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^([0-9]{1,13}|[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
+            },
             "currency": {"wire": "currency", "in": "query", "required": False, "type": "string"},
             "limit": {
                 "wire": "limit",
@@ -1279,7 +1547,13 @@ OPERATIONS: dict[str, Operation] = {
         params={
             "to": {"wire": "to", "in": "body", "required": True, "type": "string"},
             "currency": {"wire": "currency", "in": "body", "required": True, "type": "string"},
-            "amount": {"wire": "amount", "in": "body", "required": True, "type": "string"},
+            "amount": {
+                "wire": "amount",
+                "in": "body",
+                "required": True,
+                "type": "string",
+                "pattern": "^[0-9]+(\\.[0-9]+)?$",
+            },
             "identifier": {
                 "wire": "identifier",
                 "in": "body",
@@ -1325,8 +1599,15 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "query",
                 "required": False,
                 "type": "string",
+                "pattern": "^([0-9]{1,13}|[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
             },
-            "end_time": {"wire": "end_time", "in": "query", "required": False, "type": "string"},
+            "end_time": {
+                "wire": "end_time",
+                "in": "query",
+                "required": False,
+                "type": "string",
+                "pattern": "^([0-9]{1,13}|[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
+            },
             "currency": {"wire": "currency", "in": "query", "required": False, "type": "string"},
             "limit": {
                 "wire": "limit",

@@ -99,7 +99,14 @@ def market_chunks(markets: str) -> list[str]:
 
     Lengths are counted as sent: percent-encoded, where each comma takes three characters.
     """
+    if not isinstance(markets, str):
+        raise TypeError(
+            f"markets must be a comma-separated string such as 'KRW-BTC,KRW-ETH', "
+            f"got {type(markets).__name__}"
+        )
     codes = [m.strip() for m in markets.split(",") if m.strip()]
+    if not codes:
+        raise ValueError(f"markets must name at least one market code, got {markets!r}")
     chunks: list[str] = []
     current: list[str] = []
     size = 0

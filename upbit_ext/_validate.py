@@ -237,13 +237,17 @@ def prepare(op: Operation, params: Mapping[str, Any]) -> dict[str, Any]:
         _check_type(op.id, name, value, rule)
         if isinstance(value, tuple):
             value = list(value)
-        _check_bounds(op.id, name, value, rule)
         _check_codes(op.id, name, value)
+        _check_bounds(op.id, name, value, rule)
         if name == "currency" and isinstance(value, str) and not CURRENCY.match(value):
             raise ValueError(
                 f"{op.id}: currency must be an upper-case code like 'BTC', got {value!r}"
             )
         prepared[name] = value
+    for name, rule in op.params.items():
+        # Before the prose rules, which would otherwise blame a neighbour of the missing one.
+        if rule.get("required") and name not in given:
+            raise TypeError(f"{op.id}: {name} is required, got None")
     for check in _PROSE_RULES.get(op.id, []):
         check(op.id, prepared)
     return prepared

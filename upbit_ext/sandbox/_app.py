@@ -183,11 +183,27 @@ def _endpoint(sandbox: Sandbox, op: SpecOperation) -> Callable[[Request], Awaita
     return endpoint
 
 
+def _by_method(
+    endpoints: Mapping[str, Callable[[Request], Awaitable[Response]]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """One route per path, so a 405 lists every method the path has in `Allow`."""
+
+    async def endpoint(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await endpoints[method](request)
+
+    return endpoint
+
+
 def create_app(config: SandboxConfig | None = None) -> Starlette:
     """An ASGI app answering every operation of the spec (and, later, the WebSocket)."""
     sandbox = Sandbox(config or SandboxConfig())
+    by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
+    for op in load_operations():
+        by_path.setdefault(op.path, {})[op.method] = _endpoint(sandbox, op)
     routes: list[Route | WebSocketRoute] = [
-        Route(op.path, _endpoint(sandbox, op), methods=[op.method]) for op in load_operations()
+        Route(path, _by_method(endpoints), methods=list(endpoints))
+        for path, endpoints in by_path.items()
     ]
 
     async def set_faults(request: Request) -> Response:

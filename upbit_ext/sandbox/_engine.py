@@ -993,7 +993,7 @@ class Exchange:
             limit=limit,
             offset=(page - 1) * limit,
         )
-        return [self._wire(o, funds=True) for o in orders]
+        return [self._wire(o) for o in orders]  # the deprecated list carries no executed_funds
 
     # ------------------------------------------------------------------ cancelling
     def cancel(

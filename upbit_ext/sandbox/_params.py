@@ -137,11 +137,20 @@ def _coerce(
     if "maximum" in schema and value > schema["maximum"]:
         raise _bad(op, "invalid", f"{name} must be <= {schema['maximum']}")
     if isinstance(value, str):
+        if "minLength" in schema and len(value) < schema["minLength"]:
+            raise _bad(op, "invalid", f"{name} is too short")
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             raise _bad(op, "invalid", f"{name} is too long")
-        if "pattern" in schema and not re.search(schema["pattern"], value):
+        if "pattern" in schema and not _matches(schema["pattern"], value):
             raise _bad(op, "invalid", f"{name} does not have a valid value")
     return value
+
+
+def _matches(pattern: str, value: str) -> bool:
+    """Match as JSON Schema (ECMA-262) does: `$` ends the string, never before a final newline."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.search(pattern, value) is not None
 
 
 def parse_query(
@@ -159,6 +168,9 @@ def parse_query(
         if not values or values == [""]:
             if param.get("required"):
                 raise _bad(op, "missing", f"{name} is missing")
+            if values:  # `name=` means "not given", but only as a value the spec allows
+                rule = schema.get("items", {}) if schema.get("type") == "array" else schema
+                _coerce(op, name, "", rule, text=True)
             continue
         if schema.get("type") == "array":
             if "maxItems" in schema and len(values) > schema["maxItems"]:
@@ -185,8 +197,8 @@ def parse_body(op: SpecOperation, raw: bytes) -> dict[str, Any]:
     for name in op.body_schema.get("required", []):
         if body.get(name) is None:
             raise _bad(op, "missing", f"{name} is missing")
-    return {
-        name: _coerce(op, name, value, props[name], text=False)
-        for name, value in body.items()
-        if value is not None
+    # `null` is a value like any other: accepted only where the spec says the field is nullable.
+    parsed = {
+        name: _coerce(op, name, value, props[name], text=False) for name, value in body.items()
     }
+    return {name: value for name, value in parsed.items() if value is not None}

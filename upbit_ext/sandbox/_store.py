@@ -47,6 +47,7 @@ PERMISSIONS = frozenset(
     }
 )
 SCHEMA_VERSION = "1"
+_SQLITE_MAX_INTEGER = 2**63 - 1
 RecordKind = Literal["withdrawals", "deposits", "transfers"]
 _RECORD_TABLES: frozenset[str] = frozenset({"withdrawals", "deposits", "transfers"})
 
@@ -631,6 +632,8 @@ class Store:
             f"ORDER BY created_ms {direction}, seq {direction}"
         )
         if limit is not None:
+            if offset > _SQLITE_MAX_INTEGER:
+                return []  # a page past any row SQLite can hold (it cannot bind the offset)
             sql += " LIMIT ? OFFSET ?"
             params.extend([limit, offset])
         return [_order_from(r) for r in self._read(sql, params)]

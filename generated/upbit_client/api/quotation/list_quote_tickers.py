@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 404:
+        response_404 = QuotationError.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 418:
         response_418 = response.text
         return response_418
