@@ -147,7 +147,7 @@ def _encode_jwt(claims: dict[str, str], secret_key: str, algorithm: str) -> str:
     return (signing_input + b"." + _b64url(digest)).decode("ascii")
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host.lower() == "localhost":
         return True
     try:
@@ -160,7 +160,7 @@ def _is_loopback(host: str) -> bool:
 
 
 def _require_secure(url: httpx.URL) -> None:
-    if url.scheme == "https" or _is_loopback(url.host):
+    if url.scheme == "https" or is_loopback(url.host):
         return
     raise InsecureTransportError(
         f"refusing to send Upbit credentials over {url.scheme}:// to {url.host!r}; "

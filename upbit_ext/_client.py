@@ -8,7 +8,6 @@ call (see `_flow`), so every attempt is signed again.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import time
 import uuid
@@ -37,7 +36,7 @@ from upbit_client.models import (
     YearCandle,
 )
 
-from ._auth import UpbitAuth
+from ._auth import UpbitAuth, is_loopback
 from ._base import Operation
 from ._errors import (
     IpBanned,
@@ -79,15 +78,6 @@ ORDER_IDENTIFIERS = {"create_order": "identifier", "cancel_and_new_order": "new_
 _ROUTER = OperationRouter(OPERATIONS)
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def _mask(key: str | None) -> str:
     return "None" if key is None else f"'…{key[-4:]}'" if len(key) > 8 else "'…'"
 
@@ -117,7 +107,7 @@ class _Core:
         url = httpx.URL(base_url)
         if url.scheme not in {"https", "http"} or not url.host:
             raise ValueError(f"base_url must be an https:// URL, got {base_url!r}")
-        loopback = _is_loopback(url.host)
+        loopback = is_loopback(url.host)
         if url.scheme == "http" and not loopback:
             raise ValueError(
                 f"base_url must use https:// (plain http only for loopback): {base_url}"
