@@ -754,3 +754,13 @@ def test_invalid_orders_fail_naming_the_parameter(
     message = str(info.value)
     assert message.startswith(f"{op}: "), message
     assert re.search(rf"\b{param}\b", message), (param, message)
+
+
+def test_empty_id_list_is_refused_before_the_wire() -> None:
+    with pytest.raises(ValueError, match="list_orders_by_ids: uuids is empty"):
+        prepare(OPERATIONS["list_orders_by_ids"], {"uuids": []})
+
+
+def test_money_with_underscores_is_refused() -> None:
+    with pytest.raises(ValueError, match="price must be a decimal number"):
+        format_money("price", "5_000")

@@ -44,6 +44,8 @@ def format_money(name: str, value: object) -> str:
         if name.split(": ")[-1] == "new_volume" and value == "remain_only":
             return value
         try:
+            if "_" in value:  # Decimal reads "5_000"; Upbit would not
+                raise InvalidOperation
             number = Decimal(value.strip())
         except InvalidOperation:
             raise ValueError(f"{name} must be a decimal number, got {value!r}") from None
@@ -82,6 +84,8 @@ def _check_type(op: str, name: str, value: object, rule: Mapping[str, Any]) -> N
     if "array" in kinds:
         if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
             raise TypeError(f"{op}: {name} must be a list, got {type(value).__name__}")
+        if not value:
+            raise ValueError(f"{op}: {name} is empty: give at least one value or leave it out")
         item_rule = rule.get("items", {})
         for i, item in enumerate(value):
             if not isinstance(item, str | int) or isinstance(item, bool):
