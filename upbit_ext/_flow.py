@@ -114,15 +114,22 @@ def _may_retry(op: Operation, error: UpbitError) -> bool:
     return repeatable and isinstance(error, TransportError | ServerError)
 
 
+def _attempt(ctx: CallContext) -> Generator[Action, Outcome, Outcome]:
+    """One send through the circuit breaker, which hears of every success."""
+    ctx.breaker.before_request()
+    outcome = yield Send()
+    if outcome.error is None:
+        ctx.breaker.record_success()
+    return outcome
+
+
 def request_flow(op: Operation, ctx: CallContext) -> Flow:
     """Send, retrying what is safe to repeat with capped, jittered backoff."""
     started = ctx.clock()
     attempt = 0
     while True:
-        ctx.breaker.before_request()
-        outcome = yield Send()
+        outcome = yield from _attempt(ctx)
         if outcome.error is None:
-            ctx.breaker.record_success()
             return outcome.value
         error = outcome.error
         delay = _retry_delay(ctx, error, attempt) if _may_retry(op, error) else None
@@ -146,10 +153,8 @@ def order_flow(op: Operation, ctx: CallContext, identifier: str) -> Flow:
     started = ctx.clock()
     attempt = 0
     while True:
-        ctx.breaker.before_request()
-        outcome = yield Send()
+        outcome = yield from _attempt(ctx)
         if outcome.error is None:
-            ctx.breaker.record_success()
             return outcome.value
         error = outcome.error
         ambiguous = attempt > 0 and isinstance(error, DuplicatedIdentifier)
