@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from ._engine import Exchange
+from ._engine import Exchange, _kst
 from ._errors import SandboxError
 
 __all__ = ["FUNDS"]
-
-_KST = timedelta(hours=9)
-
-
-def _kst(ms: int) -> str:
-    moment = datetime.fromtimestamp(ms / 1000, UTC) + _KST
-    return moment.strftime("%Y-%m-%dT%H:%M:%S+09:00")
 
 
 def _main_only(ex: Exchange, pocket: str) -> None:

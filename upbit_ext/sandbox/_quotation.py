@@ -9,6 +9,7 @@ from typing import Any
 
 from ._errors import SandboxError
 from ._market import MarketSimulator, tick_size
+from ._store import decimal_text
 
 __all__ = ["Quotation"]
 
@@ -149,8 +150,8 @@ class Quotation:
             rows.append({
                 "market": code,
                 "quote_currency": code.split("-")[0],
-                "tick_size": _text(tick),
-                "supported_levels": [_text(level) for level in levels],
+                "tick_size": decimal_text(tick),
+                "supported_levels": [decimal_text(level) for level in levels],
             })  # fmt: skip
         return rows
 
@@ -159,8 +160,3 @@ class Quotation:
             {"market": code, "supported_levels": [float(v) for v in self._levels(code, now_ms)]}
             for code in _markets(params["markets"])
         ]
-
-
-def _text(value: Decimal) -> str:
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
