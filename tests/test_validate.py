@@ -186,7 +186,7 @@ def test_money_errors_through_prepare_name_the_operation() -> None:
         (
             "create_order",
             "smp_type",
-            {"market": "KRW-BTC", "side": "bid", "ord_type": "limit", "smp_type": "none"},
+            {"market": "KRW-BTC", "side": "bid", "ord_type": "limit", "smp_type": "off"},
         ),
         ("list_minute_candles", "unit", {"unit": 7, "market": "KRW-BTC"}),
         (
@@ -454,7 +454,7 @@ PROSE_REFUSALS: list[tuple[str, str, dict[str, Any]]] = [
     ("create_order", "price", order("bid", "best", time_in_force="fok")),
     ("create_order", "price", order("ask", "best", price="1", time_in_force="ioc")),
     ("create_order", "volume", order("ask", "best", time_in_force="ioc")),
-    # post_only: limit orders only, never with smp_type
+    # post_only: limit orders only, never with an smp_type other than 'none'
     ("create_order", "time_in_force", order("bid", "price", price="1", **POST_ONLY)),
     (
         "create_order",
@@ -535,6 +535,15 @@ PROSE_ACCEPTED: list[tuple[str, dict[str, Any]]] = [
     ("create_order", order("bid", "best", price="5000", time_in_force="ioc")),
     ("create_order", order("ask", "best", volume="1", time_in_force="fok")),
     ("create_order", order("ask", "limit", price="1", volume="1", **POST_ONLY)),
+    # since 2026-11-09 'none' is the way to keep post_only orders free of self-match prevention
+    ("create_order", order("ask", "limit", price="1", volume="1", smp_type="none", **POST_ONLY)),
+    (
+        "cancel_and_new_order",
+        renew(
+            "limit", new_price="1", new_volume="1", new_time_in_force="post_only",
+            new_smp_type="none",
+        ),
+    ),  # fmt: skip
     (
         "create_order",
         order("ask", "limit", price="1", volume="1", time_in_force="ioc", smp_type="reduce"),
@@ -627,7 +636,7 @@ MONEY = st.one_of(
     DECIMALS.map(lambda d: f"{d:e}"),
     st.integers(min_value=1, max_value=10**15),
 )
-SMP_TYPES = st.sampled_from([None, "cancel_maker", "cancel_taker", "reduce"])
+SMP_TYPES = st.sampled_from([None, "none", "cancel_maker", "cancel_taker", "reduce"])
 
 
 def _is_money(text: str) -> bool:
@@ -662,6 +671,8 @@ def valid_orders(draw: st.DrawFn) -> dict[str, Any]:
         args["time_in_force"] = draw(st.sampled_from([None, "ioc", "fok", "post_only"]))
     if args.get("time_in_force") != "post_only":
         args["smp_type"] = draw(SMP_TYPES)
+    else:
+        args["smp_type"] = draw(st.sampled_from([None, "none"]))
     args["identifier"] = draw(st.none() | st.text(min_size=1, max_size=64))
     return draw(st.permutations(list(args.items())).map(dict))
 
@@ -721,11 +732,11 @@ def invalid_orders(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         return args, "identifier"
     if kind == "smp":
         if args.get("time_in_force") == "post_only":
-            args["smp_type"] = draw(SMP_TYPES.filter(bool))
+            args["smp_type"] = draw(st.sampled_from(["cancel_maker", "cancel_taker", "reduce"]))
         else:
             args["smp_type"] = draw(
                 st.text(max_size=12).filter(
-                    lambda s: s not in {"cancel_maker", "cancel_taker", "reduce"}
+                    lambda s: s not in {"none", "cancel_maker", "cancel_taker", "reduce"}
                 )
             )
         return args, "smp_type"

@@ -186,8 +186,11 @@ def _order_shape(op: str, p: Mapping[str, Any], prefix: str = "") -> None:
     if p.get(tif) == "post_only":
         if ord_type != "limit":
             raise ValueError(f"{op}: {tif} 'post_only' is only for limit orders")
-        if p.get(smp) is not None:
-            raise ValueError(f"{op}: {tif} 'post_only' cannot be combined with {smp}")
+        if p.get(smp) not in (None, "none"):
+            raise ValueError(
+                f"{op}: {tif} 'post_only' cannot be combined with {smp} {p.get(smp)!r}"
+                f" (only with {smp} 'none')"
+            )
 
 
 def _orders(op: str, p: Mapping[str, Any]) -> None:

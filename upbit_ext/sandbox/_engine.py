@@ -88,7 +88,10 @@ _WEEK_MS = 7 * 24 * 60 * 60 * 1000
 _SIDES = ("bid", "ask")
 _ORDER_TYPES = ("limit", "price", "market", "best")
 _TIME_IN_FORCE = ("ioc", "fok", "post_only")
-_SMP_TYPES = ("cancel_maker", "cancel_taker", "reduce")
+_SMP_TYPES = ("none", "cancel_maker", "cancel_taker", "reduce")
+# Since 2026-11-09 an order without `smp_type` gets `cancel_maker` (docs changelog
+# "add-smp-type-default"); `none` is how a client asks for no self-match prevention.
+_SMP_DEFAULT = "cancel_maker"
 _BODY_KEYS = frozenset(
     {"market", "side", "volume", "price", "ord_type", "identifier", "time_in_force", "smp_type"}
 )
@@ -425,8 +428,7 @@ class Exchange:
             d["time_in_force"] = o.time_in_force
         if o.identifier is not None:
             d["identifier"] = o.identifier
-        if o.smp_type is not None:
-            d["smp_type"] = o.smp_type
+        d["smp_type"] = o.smp_type or "none"  # always sent; orders stored before SMP had none
         if trades:
             d["trades"] = [
                 {
@@ -548,7 +550,7 @@ class Exchange:
             raise _error("invalid_time_in_force", _MSG_TIF)
         if smp is not None and smp not in _SMP_TYPES:
             raise _error("validation_error", "smp_type does not have a valid value")
-        if tif == "post_only" and smp is not None:
+        if tif == "post_only" and smp not in (None, "none"):
             raise _error("invalid_post_only", "post_only 주문은 smp_type과 함께 쓸 수 없습니다.")
         price = self._amount(body, "price", side)
         volume = self._amount(body, "volume", side)
@@ -584,6 +586,7 @@ class Exchange:
                     raise _error(f"invalid_price_{side}", _invalid_message("price"))
             elif price != price.quantize(_VOLUME_UNIT, context=_ROUNDED):
                 raise _error(f"invalid_price_{side}", _invalid_message("price"))
+        smp = _SMP_DEFAULT if smp is None else smp
         return _Request(market, quote, base, side, ord_type, price, volume, tif, smp, identifier)
 
     def _place(self, op: _Op, pocket: str, body: Mapping[str, Any], *, test: bool) -> OrderRow:
