@@ -514,6 +514,8 @@ PROSE_REFUSALS: list[tuple[str, str, dict[str, Any]]] = [
         ),
     ),
     ("cancel_and_new_order", "new_volume", renew("price", new_price="1", new_volume="remain_only")),
+    # net_type is required for digital assets (docs), not for KRW
+    ("get_withdrawal_chance", "net_type", {"currency": "BTC"}),
 ]
 
 
@@ -562,6 +564,8 @@ PROSE_ACCEPTED: list[tuple[str, dict[str, Any]]] = [
     ("cancel_open_orders", {}),
     ("list_withdrawals", {"txids": ["t"]}),
     ("list_deposits", {"uuids": ["u"]}),
+    ("get_withdrawal_chance", {"currency": "KRW"}),
+    ("get_withdrawal_chance", {"currency": "BTC", "net_type": "BTC"}),
     ("cancel_and_new_order", renew("price", new_price="1")),
     (
         "cancel_and_new_order",

@@ -207,6 +207,12 @@ def _cancel_and_new(op: str, p: Mapping[str, Any]) -> None:
     _order_shape(op, p, prefix="new_")
 
 
+def _net_type_for_coins(op: str, p: Mapping[str, Any]) -> None:
+    # The docs: net_type is "required for digital assets"; KRW has no network.
+    if p.get("currency") not in (None, "KRW") and p.get("net_type") is None:
+        raise ValueError(f"{op}: net_type is required for a digital asset ({p['currency']})")
+
+
 _PROSE_RULES: dict[str, list[Callable[[str, Mapping[str, Any]], None]]] = {
     "create_order": [_orders],
     "test_order": [_orders],
@@ -226,6 +232,7 @@ _PROSE_RULES: dict[str, list[Callable[[str, Mapping[str, Any]], None]]] = {
     ],
     "list_withdrawals": [lambda op, p: _one_of(op, p, "uuids", "txids", required=False)],
     "list_deposits": [lambda op, p: _one_of(op, p, "uuids", "txids", required=False)],
+    "get_withdrawal_chance": [_net_type_for_coins],
 }
 
 

@@ -171,8 +171,8 @@ def order_shape(draw: st.DrawFn, prefix: str, with_side: bool) -> dict[str, Any]
         f"{prefix}volume": draw(money) if has_volume else None,
         f"{prefix}time_in_force": tif,
     }
-    if tif == "post_only":
-        shape[f"{prefix}smp_type"] = None
+    if tif == "post_only":  # with no smp_type, or 'none' (Upbit since 2026-11-09)
+        shape[f"{prefix}smp_type"] = draw(st.sampled_from([None, "none"]))
     if with_side:
         shape["side"] = side
     if prefix and has_volume and ord_type != "price" and draw(st.booleans()):
@@ -198,6 +198,9 @@ def valid_arguments(draw: st.DrawFn, op_id: str) -> dict[str, Any]:
         args.update(draw(order_shape("", with_side=True)))
     if op_id == "cancel_and_new_order":
         args.update(draw(order_shape("new_", with_side=False)))
+    if op_id == "get_withdrawal_chance" and args["currency"] != "KRW":
+        # Upbit's prose: net_type is required for digital assets.
+        args.setdefault("net_type", draw(valid_value("net_type", op.params["net_type"])))
     return {name: value for name, value in args.items() if value is not None}
 
 

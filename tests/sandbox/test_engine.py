@@ -356,8 +356,27 @@ def test_post_only_is_cancelled_when_it_would_take_and_rests_otherwise(ex: Excha
 
 
 def test_smp_type_is_recorded(ex: Exchange) -> None:
-    order = ex.place(MAIN, limit("bid", "0.001", "99000000", smp_type="cancel_maker"), now_ms=T0)
-    assert ex.get(MAIN, order["uuid"])["smp_type"] == "cancel_maker"
+    order = ex.place(MAIN, limit("bid", "0.001", "99000000", smp_type="reduce"), now_ms=T0)
+    assert ex.get(MAIN, order["uuid"])["smp_type"] == "reduce"
+
+
+def test_omitted_smp_type_means_cancel_maker_and_every_order_carries_it(ex: Exchange) -> None:
+    # Upbit since 2026-11-09 (docs changelog "add-smp-type-default")
+    plain = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    off = ex.place(MAIN, limit("bid", "0.001", "99000000", smp_type="none"), now_ms=T0)
+    assert (plain["smp_type"], off["smp_type"]) == ("cancel_maker", "none")
+    assert ex.get(MAIN, plain["uuid"])["smp_type"] == "cancel_maker"
+    assert ex.cancel(MAIN, off["uuid"], None, now_ms=T0)["smp_type"] == "none"
+
+
+def test_post_only_is_accepted_with_smp_type_none(ex: Exchange) -> None:
+    body = limit("bid", "0.001", "99000000", time_in_force="post_only", smp_type="none")
+    order = ex.place(MAIN, body, now_ms=T0)
+    assert (order["state"], order["time_in_force"], order["smp_type"]) == (
+        "wait",
+        "post_only",
+        "none",
+    )
 
 
 # --------------------------------------------------------------------------- market orders
