@@ -571,7 +571,7 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "body",
                 "required": False,
                 "type": "string",
-                "enum": ["cancel_maker", "cancel_taker", "reduce"],
+                "enum": ["none", "cancel_maker", "cancel_taker", "reduce"],
             },
         },
     ),
@@ -692,7 +692,7 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "body",
                 "required": False,
                 "type": "string",
-                "enum": ["cancel_maker", "cancel_taker", "reduce"],
+                "enum": ["none", "cancel_maker", "cancel_taker", "reduce"],
             },
         },
     ),
@@ -1007,7 +1007,7 @@ OPERATIONS: dict[str, Operation] = {
                 "in": "body",
                 "required": False,
                 "type": "string",
-                "enum": ["cancel_maker", "cancel_taker", "reduce"],
+                "enum": ["none", "cancel_maker", "cancel_taker", "reduce"],
             },
         },
     ),
@@ -1498,12 +1498,19 @@ OPERATIONS: dict[str, Operation] = {
                 "type": "array",
                 "items": {"enum": ["submitted", "processing", "done", "failed"]},
             },
-            "uuids": {"wire": "uuids[]", "in": "query", "required": False, "type": "array"},
+            "uuids": {
+                "wire": "uuids[]",
+                "in": "query",
+                "required": False,
+                "type": "array",
+                "maxItems": 20,
+            },
             "identifiers": {
                 "wire": "identifiers[]",
                 "in": "query",
                 "required": False,
                 "type": "array",
+                "maxItems": 20,
             },
             "start_time": {
                 "wire": "start_time",
@@ -1587,12 +1594,19 @@ OPERATIONS: dict[str, Operation] = {
                 "type": "array",
                 "items": {"enum": ["submitted", "processing", "done", "failed"]},
             },
-            "uuids": {"wire": "uuids[]", "in": "query", "required": False, "type": "array"},
+            "uuids": {
+                "wire": "uuids[]",
+                "in": "query",
+                "required": False,
+                "type": "array",
+                "maxItems": 20,
+            },
             "identifiers": {
                 "wire": "identifiers[]",
                 "in": "query",
                 "required": False,
                 "type": "array",
+                "maxItems": 20,
             },
             "start_time": {
                 "wire": "start_time",
@@ -1857,7 +1871,7 @@ class SyncOperations(SyncCaller):
         price: Decimal | str | int | None = None,
         identifier: str | None = None,
         time_in_force: Literal["fok", "ioc", "post_only"] | None = None,
-        smp_type: Literal["cancel_maker", "cancel_taker", "reduce"] | None = None,
+        smp_type: Literal["cancel_maker", "cancel_taker", "none", "reduce"] | None = None,
     ) -> Order:
         """Create Order. `POST /v1/orders`."""
         return cast(
@@ -1921,7 +1935,7 @@ class SyncOperations(SyncCaller):
         price: Decimal | str | int | None = None,
         identifier: str | None = None,
         time_in_force: Literal["fok", "ioc", "post_only"] | None = None,
-        smp_type: Literal["cancel_maker", "cancel_taker", "reduce"] | None = None,
+        smp_type: Literal["cancel_maker", "cancel_taker", "none", "reduce"] | None = None,
     ) -> Order:
         """Test Order Creation. `POST /v1/orders/test`."""
         return cast(
@@ -2101,7 +2115,7 @@ class SyncOperations(SyncCaller):
         new_price: Decimal | str | int | None = None,
         new_identifier: str | None = None,
         new_time_in_force: Literal["fok", "ioc", "post_only"] | None = None,
-        new_smp_type: Literal["cancel_maker", "cancel_taker", "reduce"] | None = None,
+        new_smp_type: Literal["cancel_maker", "cancel_taker", "none", "reduce"] | None = None,
     ) -> CancelAndNewOrderResult:
         """Cancel and New Order. `POST /v1/orders/cancel_and_new`."""
         return cast(
@@ -2802,7 +2816,7 @@ class AsyncOperations(AsyncCaller):
         price: Decimal | str | int | None = None,
         identifier: str | None = None,
         time_in_force: Literal["fok", "ioc", "post_only"] | None = None,
-        smp_type: Literal["cancel_maker", "cancel_taker", "reduce"] | None = None,
+        smp_type: Literal["cancel_maker", "cancel_taker", "none", "reduce"] | None = None,
     ) -> Order:
         """Create Order. `POST /v1/orders`."""
         return cast(
@@ -2866,7 +2880,7 @@ class AsyncOperations(AsyncCaller):
         price: Decimal | str | int | None = None,
         identifier: str | None = None,
         time_in_force: Literal["fok", "ioc", "post_only"] | None = None,
-        smp_type: Literal["cancel_maker", "cancel_taker", "reduce"] | None = None,
+        smp_type: Literal["cancel_maker", "cancel_taker", "none", "reduce"] | None = None,
     ) -> Order:
         """Test Order Creation. `POST /v1/orders/test`."""
         return cast(
@@ -3050,7 +3064,7 @@ class AsyncOperations(AsyncCaller):
         new_price: Decimal | str | int | None = None,
         new_identifier: str | None = None,
         new_time_in_force: Literal["fok", "ioc", "post_only"] | None = None,
-        new_smp_type: Literal["cancel_maker", "cancel_taker", "reduce"] | None = None,
+        new_smp_type: Literal["cancel_maker", "cancel_taker", "none", "reduce"] | None = None,
     ) -> CancelAndNewOrderResult:
         """Cancel and New Order. `POST /v1/orders/cancel_and_new`."""
         return cast(

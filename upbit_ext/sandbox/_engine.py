@@ -1220,13 +1220,19 @@ class Exchange:
         txid: str | None = None,
         transaction_type: str = "default",
     ) -> dict[str, Any]:
-        """Credit a deposit at once (state ACCEPTED) and store it: a `Deposit` dict."""
+        """Credit a deposit at once (state ACCEPTED) and store it: a `Deposit` dict.
+
+        Every deposit has a `txid`, KRW ones too (Upbit's SDK types it as a plain string);
+        without one given, the deposit's uuid stands in.
+        """
         currency, value = self._currency(currency), self._funds_amount(amount)
         with self._operation(now_ms) as op:
             op.credit(pocket, currency, value)
+            uuid = self._new_uuid()
+            txid = uuid if txid is None else txid
             record: dict[str, Any] = {
                 "type": "deposit",
-                "uuid": self._new_uuid(),
+                "uuid": uuid,
                 "currency": currency,
                 "net_type": net_type,
                 "txid": txid,

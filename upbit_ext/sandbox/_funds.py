@@ -52,6 +52,41 @@ def list_api_keys(ex: Exchange, pocket: str, p: dict[str, Any], now: int) -> Any
     ]
 
 
+# The sandbox's permission names (SandboxConfig keys, stored in SQLite) and Upbit's, as
+# GET /v1/pockets/api_keys reports them (Upbit's SDK 1.1.0 `PocketAPIKeyPermission`).
+_UPBIT_PERMISSION = {
+    "view_account": "view_account", "view_order": "view_orders", "place_order": "make_orders",
+    "view_withdraw": "view_withdrawals", "withdraw": "withdraw", "view_deposit": "view_deposits",
+    "deposit": "deposit", "transfer": "transfer", "manage_pocket": "manage_pockets",
+}  # fmt: skip
+_YEAR_MS = 365 * 86_400_000
+
+
+def list_pocket_api_keys(ex: Exchange, pocket: str, p: dict[str, Any], now: int) -> Any:
+    _main_only(ex, pocket)
+    wanted = p.get("uuids")
+    groups = []
+    for found in ex.store.pockets():
+        if wanted is not None and found.uuid not in wanted:
+            continue
+        keys = []
+        for key in ex.store.api_keys(found.uuid):
+            expires = key.expires_at_ms or now + _YEAR_MS  # keys live one year at Upbit
+            if expires <= now and not p.get("include_expired", False):
+                continue
+            keys.append(
+                {
+                    "access_key": key.access_key,
+                    "permissions": sorted(_UPBIT_PERMISSION[x] for x in key.permissions),
+                    "allowed_ips": sorted(key.allowed_ips),
+                    "created_at": _kst(expires - _YEAR_MS),
+                    "expired_at": _kst(expires),
+                }
+            )
+        groups.append({"uuid": found.uuid, "keys": keys})
+    return groups
+
+
 def _verify_deposit(ex: Exchange, pocket: str, match: dict[str, Any]) -> Any:
     for deposit in ex.store.records("deposits", pocket):
         if all(deposit.get(k) == v for k, v in match.items()):
@@ -75,6 +110,6 @@ FUNDS = {
     f.__name__: f
     for f in (
         list_pockets, get_pocket_assets, create_pocket_transfer, create_universal_transfer,
-        list_api_keys, verify_travel_rule_by_uuid, verify_travel_rule_by_txid,
+        list_api_keys, list_pocket_api_keys, verify_travel_rule_by_uuid, verify_travel_rule_by_txid,
     )
 }  # fmt: skip

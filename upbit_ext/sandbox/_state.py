@@ -111,6 +111,12 @@ def _ms(value: str | None) -> int | None:
     return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp() * 1000)
 
 
+def _lower_state(record: dict[str, Any]) -> dict[str, Any]:
+    # POST /v1/withdraws/krw spells its state in lower case (Upbit's SDK 1.1.0
+    # WithdrawCreateKrwWithdrawalResponse); the stored record and the lists keep upper case.
+    return {**record, "state": record["state"].lower()}
+
+
 def _states(p: dict[str, Any]) -> list[str] | None:
     return p.get("states") or ([p["state"]] if "state" in p else None)
 
@@ -178,8 +184,8 @@ _EXCHANGE: dict[str, ExchangeCall] = {
         fee=WITHDRAW_FEES.get(p["currency"], Decimal(0)),
         transaction_type=p.get("transaction_type", "default"),
     ),
-    "withdraw_krw": lambda ex, pocket, p, now: ex.withdraw(
-        pocket, "KRW", p["amount"], now_ms=now, fee=WITHDRAW_FEES["KRW"]
+    "withdraw_krw": lambda ex, pocket, p, now: _lower_state(
+        ex.withdraw(pocket, "KRW", p["amount"], now_ms=now, fee=WITHDRAW_FEES["KRW"])
     ),
     "deposit_krw": lambda ex, pocket, p, now: ex.deposit(pocket, "KRW", p["amount"], now_ms=now),
     "list_withdrawals": lambda ex, pocket, p, now: _listing(ex, "withdrawals", pocket, p),

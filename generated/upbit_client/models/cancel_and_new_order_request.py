@@ -42,8 +42,11 @@ class CancelAndNewOrderRequest:
         new_identifier (str | Unset): Client identifier of the new order; must never have been used, including by the
             cancelled order.
         new_time_in_force (CancelAndNewOrderRequestNewTimeInForce | Unset): Time-in-force of the new order; `ioc` or
-            `fok` required for `best`; `post_only` only with `limit` and not with `new_smp_type`.
-        new_smp_type (CancelAndNewOrderRequestNewSmpType | Unset): Self-match prevention mode of the new order.
+            `fok` required for `best`; `post_only` only with `limit`, and with `new_smp_type` only when it is `none`.
+        new_smp_type (CancelAndNewOrderRequestNewSmpType | Unset): Self-match prevention mode of the new order; `none`
+            turns it off. Server default
+            (since 2026-11-09): `cancel_maker`. SDK 1.1.0 lacks `none`; the docs changelog is
+            followed.
     """
 
     new_ord_type: CancelAndNewOrderRequestNewOrdType

@@ -1,12 +1,15 @@
 from typing import Literal
 
-CancelAndNewOrderRequestNewSmpType = Literal["cancel_maker", "cancel_taker", "reduce"]
+CancelAndNewOrderRequestNewSmpType = Literal[
+    "cancel_maker", "cancel_taker", "none", "reduce"
+]
 
 CANCEL_AND_NEW_ORDER_REQUEST_NEW_SMP_TYPE_VALUES: set[
     CancelAndNewOrderRequestNewSmpType
 ] = {
     "cancel_maker",
     "cancel_taker",
+    "none",
     "reduce",
 }
 

@@ -42,8 +42,10 @@ class CancelAndNewOrderResult:
         time_in_force (str | Unset): Time-in-force condition; present only when set. Known values: `ioc`, `fok`,
             `post_only`.
         identifier (str | Unset): Client-assigned identifier; present only when set (orders created after 2024-10-18).
-        smp_type (str | Unset): Self-match prevention mode; present only when set. Known values: `cancel_maker`,
-            `cancel_taker`, `reduce`.
+        smp_type (str | Unset): Self-match prevention mode. Known values: `none`, `cancel_maker`, `cancel_taker`,
+            `reduce`. Upbit sends it on every order since 2026-11-09 (`cancel_maker` when the
+            order was placed without one); it stays optional here because orders recorded
+            before that date (tests/data/upbit-examples.json, cassettes/live/upbeat) lack it.
         new_order_identifier (str | Unset): Client identifier of the new order; present only when `new_identifier` was
             given.
     """

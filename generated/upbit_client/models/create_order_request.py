@@ -47,12 +47,15 @@ class CreateOrderRequest:
             reused, even if the order that used it failed (`duplicated_identifier`).
         time_in_force (CreateOrderRequestTimeInForce | Unset): `ioc` = fill what is possible and cancel the rest; `fok`
             = fill completely or
-            cancel; `post_only` = only rest on the book as maker (only with `limit`, and not
-            together with `smp_type` → `invalid_post_only`). Required for `best` (`ioc` or `fok`).
-        smp_type (CreateOrderRequestSmpType | Unset): Self-match prevention mode. When maker and taker modes differ, the
-            taker's
-            mode applies; cancelled quantity is reported in `prevented_volume` /
-            `prevented_locked`.
+            cancel; `post_only` = only rest on the book as maker (only with `limit`, and with
+            `smp_type` only when it is `none`; another `smp_type` → `invalid_post_only`).
+            Required for `best` (`ioc` or `fok`).
+        smp_type (CreateOrderRequestSmpType | Unset): Self-match prevention mode; `none` turns it off. Server default
+            (since
+            2026-11-09, docs changelog "add-smp-type-default"): `cancel_maker`. When maker
+            and taker modes differ, the taker's mode applies; cancelled quantity is reported
+            in `prevented_volume` / `prevented_locked`. Upbit's SDK 1.1.0 predates `none`
+            (its enum has the other three); the docs changelog is followed.
     """
 
     market: str

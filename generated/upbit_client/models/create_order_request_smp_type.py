@@ -1,10 +1,11 @@
 from typing import Literal
 
-CreateOrderRequestSmpType = Literal["cancel_maker", "cancel_taker", "reduce"]
+CreateOrderRequestSmpType = Literal["cancel_maker", "cancel_taker", "none", "reduce"]
 
 CREATE_ORDER_REQUEST_SMP_TYPE_VALUES: set[CreateOrderRequestSmpType] = {
     "cancel_maker",
     "cancel_taker",
+    "none",
     "reduce",
 }
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,8 +29,12 @@ class DayCandle:
         prev_closing_price (float): Closing price of the previous day (UTC 0h basis).
         change_price (float): Signed change, `trade_price - prev_closing_price`.
         change_rate (float): Signed change rate against `prev_closing_price` (0.01 = 1%).
-        converted_trade_price (float | Unset): Closing price converted to the currency given in `converting_price_unit`
-            (KRW); present only when that parameter was sent.
+        converted_trade_price (float | None | Unset): Closing price converted to the currency given in
+            `converting_price_unit`
+            (KRW); present only when that parameter was sent, and null where no conversion
+            applies (Upbit's SDK 1.1.0: "Null for non-digital asset markets"). The SDK types
+            it as a string; the docs and every other quotation price are JSON numbers, and
+            no recording shows a string, so it is a number here.
     """
 
     market: str
@@ -46,7 +50,7 @@ class DayCandle:
     prev_closing_price: float
     change_price: float
     change_rate: float
-    converted_trade_price: float | Unset = UNSET
+    converted_trade_price: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,7 +80,11 @@ class DayCandle:
 
         change_rate = self.change_rate
 
-        converted_trade_price = self.converted_trade_price
+        converted_trade_price: float | None | Unset
+        if isinstance(self.converted_trade_price, Unset):
+            converted_trade_price = UNSET
+        else:
+            converted_trade_price = self.converted_trade_price
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -131,7 +139,16 @@ class DayCandle:
 
         change_rate = d.pop("change_rate")
 
-        converted_trade_price = d.pop("converted_trade_price", UNSET)
+        def _parse_converted_trade_price(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        converted_trade_price = _parse_converted_trade_price(
+            d.pop("converted_trade_price", UNSET)
+        )
 
         day_candle = cls(
             market=market,

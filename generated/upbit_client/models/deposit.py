@@ -18,7 +18,8 @@ class Deposit:
         uuid (str): Deposit UUID.
         currency (str): Currency code, e.g. BTC, KRW.
         net_type (None | str): Network used (e.g. BTC, ETH, TRX); null for KRW deposits.
-        txid (None | str): Transaction id.
+        txid (str): Transaction id; KRW deposits carry one too (Upbit's SDK 1.1.0 types it as a plain,
+            required string for every deposit, coin or KRW).
         state (str): Processing state. Known values: `PROCESSING`, `ACCEPTED`, `CANCELLED`, `REJECTED`,
             `TRAVEL_RULE_SUSPECTED` (waiting for travel-rule verification), `REFUNDING`,
             `REFUNDED`. Open set.
@@ -34,7 +35,7 @@ class Deposit:
     uuid: str
     currency: str
     net_type: None | str
-    txid: None | str
+    txid: str
     state: str
     created_at: str
     done_at: None | str
@@ -53,7 +54,6 @@ class Deposit:
         net_type: None | str
         net_type = self.net_type
 
-        txid: None | str
         txid = self.txid
 
         state = self.state
@@ -105,12 +105,7 @@ class Deposit:
 
         net_type = _parse_net_type(d.pop("net_type"))
 
-        def _parse_txid(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        txid = _parse_txid(d.pop("txid"))
+        txid = d.pop("txid")
 
         state = d.pop("state")
 

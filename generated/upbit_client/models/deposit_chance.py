@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,7 +17,10 @@ class DepositChance:
         currency (str): Currency code.
         net_type (str): Network type.
         is_deposit_possible (bool): Whether deposits are currently possible.
-        deposit_impossible_reason (None | str): Why deposits are not possible (set when is_deposit_possible is false).
+        deposit_impossible_reason (str): Why deposits are not possible, when is_deposit_possible is false; an empty
+            string
+            otherwise. A string, never null: Upbit's SDK 1.1.0, its CLI and the docs' field
+            table all type it as a string.
         minimum_deposit_amount (str): Minimum deposit amount.
         minimum_deposit_confirmations (int): Confirmations required before the deposit is credited.
         decimal_precision (int): Decimal places applied to deposits.
@@ -26,7 +29,7 @@ class DepositChance:
     currency: str
     net_type: str
     is_deposit_possible: bool
-    deposit_impossible_reason: None | str
+    deposit_impossible_reason: str
     minimum_deposit_amount: str
     minimum_deposit_confirmations: int
     decimal_precision: int
@@ -39,7 +42,6 @@ class DepositChance:
 
         is_deposit_possible = self.is_deposit_possible
 
-        deposit_impossible_reason: None | str
         deposit_impossible_reason = self.deposit_impossible_reason
 
         minimum_deposit_amount = self.minimum_deposit_amount
@@ -73,14 +75,7 @@ class DepositChance:
 
         is_deposit_possible = d.pop("is_deposit_possible")
 
-        def _parse_deposit_impossible_reason(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        deposit_impossible_reason = _parse_deposit_impossible_reason(
-            d.pop("deposit_impossible_reason")
-        )
+        deposit_impossible_reason = d.pop("deposit_impossible_reason")
 
         minimum_deposit_amount = d.pop("minimum_deposit_amount")
 

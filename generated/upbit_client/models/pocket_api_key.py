@@ -6,40 +6,36 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PocketApiKey")
 
 
 @_attrs_define
 class PocketApiKey:
-    """One API key of a pocket (UNCONFIRMED shape).
+    """One API key of a pocket (SDK 1.1.0 `PocketAPIKey`).
 
     Attributes:
-        access_key (str | Unset): Access key.
-        permissions (list[str] | Unset): Permissions granted to the key (value format UNCONFIRMED).
-        allowed_ips (list[str] | Unset): IP addresses allowed to use the key.
-        created_at (str | Unset): Creation time.
-        expired_at (str | Unset): Expiry time.
+        access_key (str): Access key.
+        permissions (list[str]): Permissions granted to the key. Known values: `view_account`, `view_orders`,
+            `make_orders`, `view_withdrawals`, `withdraw`, `view_deposits`, `deposit`,
+            `transfer`, `manage_pockets`. Open set.
+        allowed_ips (list[str]): IP addresses allowed to use the key (empty when any IP may).
+        created_at (str): Creation time, KST, `yyyy-MM-ddTHH:mm:ss+09:00`.
+        expired_at (str): Expiry time, KST, `yyyy-MM-ddTHH:mm:ss+09:00`.
     """
 
-    access_key: str | Unset = UNSET
-    permissions: list[str] | Unset = UNSET
-    allowed_ips: list[str] | Unset = UNSET
-    created_at: str | Unset = UNSET
-    expired_at: str | Unset = UNSET
+    access_key: str
+    permissions: list[str]
+    allowed_ips: list[str]
+    created_at: str
+    expired_at: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         access_key = self.access_key
 
-        permissions: list[str] | Unset = UNSET
-        if not isinstance(self.permissions, Unset):
-            permissions = self.permissions
+        permissions = self.permissions
 
-        allowed_ips: list[str] | Unset = UNSET
-        if not isinstance(self.allowed_ips, Unset):
-            allowed_ips = self.allowed_ips
+        allowed_ips = self.allowed_ips
 
         created_at = self.created_at
 
@@ -47,32 +43,30 @@ class PocketApiKey:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if access_key is not UNSET:
-            field_dict["access_key"] = access_key
-        if permissions is not UNSET:
-            field_dict["permissions"] = permissions
-        if allowed_ips is not UNSET:
-            field_dict["allowed_ips"] = allowed_ips
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if expired_at is not UNSET:
-            field_dict["expired_at"] = expired_at
+        field_dict.update(
+            {
+                "access_key": access_key,
+                "permissions": permissions,
+                "allowed_ips": allowed_ips,
+                "created_at": created_at,
+                "expired_at": expired_at,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        access_key = d.pop("access_key", UNSET)
+        access_key = d.pop("access_key")
 
-        permissions = cast(list[str], d.pop("permissions", UNSET))
+        permissions = cast(list[str], d.pop("permissions"))
 
-        allowed_ips = cast(list[str], d.pop("allowed_ips", UNSET))
+        allowed_ips = cast(list[str], d.pop("allowed_ips"))
 
-        created_at = d.pop("created_at", UNSET)
+        created_at = d.pop("created_at")
 
-        expired_at = d.pop("expired_at", UNSET)
+        expired_at = d.pop("expired_at")
 
         pocket_api_key = cls(
             access_key=access_key,

@@ -6,31 +6,29 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PocketAsset")
 
 
 @_attrs_define
 class PocketAsset:
-    """Balance of one currency in a sub-pocket. Shape UNCONFIRMED (docs diagram only), so
-    only the keys every balance must have are required.
+    """Balance of one currency in a sub-pocket: the fields of `Account`, all present
+    (Upbit's SDK 1.1.0 `PocketBalance` requires each of them).
 
         Attributes:
             currency (str): Currency code, e.g. KRW, BTC.
             balance (str): Available amount.
             locked (str): Amount locked by open orders or withdrawals.
-            avg_buy_price (str | Unset):
-            avg_buy_price_modified (bool | Unset):
-            unit_currency (str | Unset): Currency of avg_buy_price.
+            avg_buy_price (str): Average buy price in `unit_currency`.
+            avg_buy_price_modified (bool): Whether the average buy price was edited by hand.
+            unit_currency (str): Currency of avg_buy_price.
     """
 
     currency: str
     balance: str
     locked: str
-    avg_buy_price: str | Unset = UNSET
-    avg_buy_price_modified: bool | Unset = UNSET
-    unit_currency: str | Unset = UNSET
+    avg_buy_price: str
+    avg_buy_price_modified: bool
+    unit_currency: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,14 +51,11 @@ class PocketAsset:
                 "currency": currency,
                 "balance": balance,
                 "locked": locked,
+                "avg_buy_price": avg_buy_price,
+                "avg_buy_price_modified": avg_buy_price_modified,
+                "unit_currency": unit_currency,
             }
         )
-        if avg_buy_price is not UNSET:
-            field_dict["avg_buy_price"] = avg_buy_price
-        if avg_buy_price_modified is not UNSET:
-            field_dict["avg_buy_price_modified"] = avg_buy_price_modified
-        if unit_currency is not UNSET:
-            field_dict["unit_currency"] = unit_currency
 
         return field_dict
 
@@ -73,11 +68,11 @@ class PocketAsset:
 
         locked = d.pop("locked")
 
-        avg_buy_price = d.pop("avg_buy_price", UNSET)
+        avg_buy_price = d.pop("avg_buy_price")
 
-        avg_buy_price_modified = d.pop("avg_buy_price_modified", UNSET)
+        avg_buy_price_modified = d.pop("avg_buy_price_modified")
 
-        unit_currency = d.pop("unit_currency", UNSET)
+        unit_currency = d.pop("unit_currency")
 
         pocket_asset = cls(
             currency=currency,

@@ -21,7 +21,8 @@ class Withdrawal:
         currency (str): Currency code, e.g. BTC, KRW.
         txid (None | str): Transaction id; null until the transfer is broadcast (and for KRW).
         state (str): Processing state. Known values: `WAITING`, `PROCESSING`, `DONE`, `FAILED`,
-            `CANCELLED`, `REJECTED`. Open set.
+            `CANCELLED`, `REJECTED`; the answer of withdraw_krw spells them in lower case
+            (`processing`, ...). Open set.
         created_at (str): Request time, KST, `yyyy-MM-ddTHH:mm:ss+09:00`.
         amount (str): Amount withdrawn.
         fee (str): Withdrawal fee.

@@ -42,7 +42,8 @@ class WsMyOrder:
             trade_fee (float | None | Unset): Fee of this fill; null unless `state` is trade.
             is_maker (bool | None | Unset): Whether this fill was maker; null unless `state` is trade.
             identifier (None | str | Unset): Client-given order identifier.
-            smp_type (None | str | Unset): Self-match prevention type. Known values: reduce, cancel_maker, cancel_taker.
+            smp_type (None | str | Unset): Self-match prevention type. Known values: none, reduce, cancel_maker,
+                cancel_taker.
             prevented_volume (float | None | Unset): Volume cancelled by self-match prevention.
             prevented_locked (float | None | Unset): Amount (buy) or volume (sell) released by self-match prevention.
             trade_timestamp (int | None | Unset): Fill time (ms since epoch); set when `state` is trade.

@@ -40,7 +40,7 @@ class WsMyOrderSimple:
         tf (float | None | Unset): trade_fee; null unless state is trade.
         im (bool | None | Unset): is_maker; null unless state is trade.
         id (None | str | Unset): identifier.
-        smpt (None | str | Unset): smp_type. Known values: reduce, cancel_maker, cancel_taker.
+        smpt (None | str | Unset): smp_type. Known values: none, reduce, cancel_maker, cancel_taker.
         pv (float | None | Unset): prevented_volume.
         pl (float | None | Unset): prevented_locked.
         ttms (int | None | Unset): trade_timestamp (ms).

@@ -98,8 +98,11 @@ def sync_detailed(
     - `best` (best-price order): `time_in_force` `ioc` or `fok`, plus `price` (total
       amount) for a bid or `volume` for an ask.
 
-    `post_only` is allowed only with `limit` and cannot be combined with `smp_type`
-    (400 `invalid_post_only`). An `identifier` can be used only once per account, ever.
+    `post_only` is allowed only with `limit`, and with `smp_type` only when that is `none`
+    (another `smp_type` → 400 `invalid_post_only`). Since 2026-11-09 an omitted `smp_type`
+    means `cancel_maker` (docs changelog "add-smp-type-default"); send `smp_type: none`
+    to keep the earlier behaviour (no self-match prevention). An `identifier` can be used
+    only once per account, ever.
     Leave unused `price`/`volume` out (Upbit also accepts `null` there, which this
     description does not model). The minimum order is 5,000 KRW on KRW
     markets and the maximum 1,000,000,000 KRW (`over_krw_funds_bid`). Known 400 names:
@@ -145,8 +148,11 @@ def sync(
     - `best` (best-price order): `time_in_force` `ioc` or `fok`, plus `price` (total
       amount) for a bid or `volume` for an ask.
 
-    `post_only` is allowed only with `limit` and cannot be combined with `smp_type`
-    (400 `invalid_post_only`). An `identifier` can be used only once per account, ever.
+    `post_only` is allowed only with `limit`, and with `smp_type` only when that is `none`
+    (another `smp_type` → 400 `invalid_post_only`). Since 2026-11-09 an omitted `smp_type`
+    means `cancel_maker` (docs changelog "add-smp-type-default"); send `smp_type: none`
+    to keep the earlier behaviour (no self-match prevention). An `identifier` can be used
+    only once per account, ever.
     Leave unused `price`/`volume` out (Upbit also accepts `null` there, which this
     description does not model). The minimum order is 5,000 KRW on KRW
     markets and the maximum 1,000,000,000 KRW (`over_krw_funds_bid`). Known 400 names:
@@ -187,8 +193,11 @@ async def asyncio_detailed(
     - `best` (best-price order): `time_in_force` `ioc` or `fok`, plus `price` (total
       amount) for a bid or `volume` for an ask.
 
-    `post_only` is allowed only with `limit` and cannot be combined with `smp_type`
-    (400 `invalid_post_only`). An `identifier` can be used only once per account, ever.
+    `post_only` is allowed only with `limit`, and with `smp_type` only when that is `none`
+    (another `smp_type` → 400 `invalid_post_only`). Since 2026-11-09 an omitted `smp_type`
+    means `cancel_maker` (docs changelog "add-smp-type-default"); send `smp_type: none`
+    to keep the earlier behaviour (no self-match prevention). An `identifier` can be used
+    only once per account, ever.
     Leave unused `price`/`volume` out (Upbit also accepts `null` there, which this
     description does not model). The minimum order is 5,000 KRW on KRW
     markets and the maximum 1,000,000,000 KRW (`over_krw_funds_bid`). Known 400 names:
@@ -232,8 +241,11 @@ async def asyncio(
     - `best` (best-price order): `time_in_force` `ioc` or `fok`, plus `price` (total
       amount) for a bid or `volume` for an ask.
 
-    `post_only` is allowed only with `limit` and cannot be combined with `smp_type`
-    (400 `invalid_post_only`). An `identifier` can be used only once per account, ever.
+    `post_only` is allowed only with `limit`, and with `smp_type` only when that is `none`
+    (another `smp_type` → 400 `invalid_post_only`). Since 2026-11-09 an omitted `smp_type`
+    means `cancel_maker` (docs changelog "add-smp-type-default"); send `smp_type: none`
+    to keep the earlier behaviour (no self-match prevention). An `identifier` can be used
+    only once per account, ever.
     Leave unused `price`/`volume` out (Upbit also accepts `null` there, which this
     description does not model). The minimum order is 5,000 KRW on KRW
     markets and the maximum 1,000,000,000 KRW (`over_krw_funds_bid`). Known 400 names:

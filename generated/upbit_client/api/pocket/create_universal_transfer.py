@@ -100,8 +100,9 @@ def sync_detailed(
     to the key's own pocket; `from` and `to` must differ. An `identifier` can be used only
     once, whether the transfer succeeds or fails (`duplicated_identifier`). The transfer
     goes through the states submitted, processing, then done or failed. Unknown pocket or
-    currency: 404 `pocket_not_found` / `currency_not_found`. The response shape is assumed
-    to be the same as for create_pocket_transfer (UNCONFIRMED).
+    currency: 404 `pocket_not_found` / `currency_not_found`. The response is a
+    `PocketTransfer`, as for create_pocket_transfer (Upbit's SDK 1.1.0 casts both to the
+    same model).
 
     Args:
         body (CreateUniversalTransferRequest): Body of POST /v1/pockets/universal_transfers (main-
@@ -138,8 +139,9 @@ def sync(
     to the key's own pocket; `from` and `to` must differ. An `identifier` can be used only
     once, whether the transfer succeeds or fails (`duplicated_identifier`). The transfer
     goes through the states submitted, processing, then done or failed. Unknown pocket or
-    currency: 404 `pocket_not_found` / `currency_not_found`. The response shape is assumed
-    to be the same as for create_pocket_transfer (UNCONFIRMED).
+    currency: 404 `pocket_not_found` / `currency_not_found`. The response is a
+    `PocketTransfer`, as for create_pocket_transfer (Upbit's SDK 1.1.0 casts both to the
+    same model).
 
     Args:
         body (CreateUniversalTransferRequest): Body of POST /v1/pockets/universal_transfers (main-
@@ -171,8 +173,9 @@ async def asyncio_detailed(
     to the key's own pocket; `from` and `to` must differ. An `identifier` can be used only
     once, whether the transfer succeeds or fails (`duplicated_identifier`). The transfer
     goes through the states submitted, processing, then done or failed. Unknown pocket or
-    currency: 404 `pocket_not_found` / `currency_not_found`. The response shape is assumed
-    to be the same as for create_pocket_transfer (UNCONFIRMED).
+    currency: 404 `pocket_not_found` / `currency_not_found`. The response is a
+    `PocketTransfer`, as for create_pocket_transfer (Upbit's SDK 1.1.0 casts both to the
+    same model).
 
     Args:
         body (CreateUniversalTransferRequest): Body of POST /v1/pockets/universal_transfers (main-
@@ -207,8 +210,9 @@ async def asyncio(
     to the key's own pocket; `from` and `to` must differ. An `identifier` can be used only
     once, whether the transfer succeeds or fails (`duplicated_identifier`). The transfer
     goes through the states submitted, processing, then done or failed. Unknown pocket or
-    currency: 404 `pocket_not_found` / `currency_not_found`. The response shape is assumed
-    to be the same as for create_pocket_transfer (UNCONFIRMED).
+    currency: 404 `pocket_not_found` / `currency_not_found`. The response is a
+    `PocketTransfer`, as for create_pocket_transfer (Upbit's SDK 1.1.0 casts both to the
+    same model).
 
     Args:
         body (CreateUniversalTransferRequest): Body of POST /v1/pockets/universal_transfers (main-

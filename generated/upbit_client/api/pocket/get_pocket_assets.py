@@ -101,9 +101,9 @@ def sync_detailed(
     """Get Sub-Pocket Balance
 
      Returns the balances of one sub-pocket. Needs a main-pocket key with the
-    pocket-management permission. The path (`/assets`; one docs diagram writes `/asset`)
-    and the response shape are UNCONFIRMED: the docs diagram lists `currency`, `balance`,
-    `locked`, `avg_buy_price`, `unit_currency`, so only the first three are required.
+    pocket-management permission. The path is `/assets` (one docs diagram writes
+    `/asset`; Upbit's SDK 1.1.0, ccxt and the docs' endpoint line use `/assets`) and the
+    balance has the six fields of get_accounts, all present (SDK `PocketBalance`).
 
     Args:
         uuid (str):
@@ -135,9 +135,9 @@ def sync(
     """Get Sub-Pocket Balance
 
      Returns the balances of one sub-pocket. Needs a main-pocket key with the
-    pocket-management permission. The path (`/assets`; one docs diagram writes `/asset`)
-    and the response shape are UNCONFIRMED: the docs diagram lists `currency`, `balance`,
-    `locked`, `avg_buy_price`, `unit_currency`, so only the first three are required.
+    pocket-management permission. The path is `/assets` (one docs diagram writes
+    `/asset`; Upbit's SDK 1.1.0, ccxt and the docs' endpoint line use `/assets`) and the
+    balance has the six fields of get_accounts, all present (SDK `PocketBalance`).
 
     Args:
         uuid (str):
@@ -164,9 +164,9 @@ async def asyncio_detailed(
     """Get Sub-Pocket Balance
 
      Returns the balances of one sub-pocket. Needs a main-pocket key with the
-    pocket-management permission. The path (`/assets`; one docs diagram writes `/asset`)
-    and the response shape are UNCONFIRMED: the docs diagram lists `currency`, `balance`,
-    `locked`, `avg_buy_price`, `unit_currency`, so only the first three are required.
+    pocket-management permission. The path is `/assets` (one docs diagram writes
+    `/asset`; Upbit's SDK 1.1.0, ccxt and the docs' endpoint line use `/assets`) and the
+    balance has the six fields of get_accounts, all present (SDK `PocketBalance`).
 
     Args:
         uuid (str):
@@ -196,9 +196,9 @@ async def asyncio(
     """Get Sub-Pocket Balance
 
      Returns the balances of one sub-pocket. Needs a main-pocket key with the
-    pocket-management permission. The path (`/assets`; one docs diagram writes `/asset`)
-    and the response shape are UNCONFIRMED: the docs diagram lists `currency`, `balance`,
-    `locked`, `avg_buy_price`, `unit_currency`, so only the first three are required.
+    pocket-management permission. The path is `/assets` (one docs diagram writes
+    `/asset`; Upbit's SDK 1.1.0, ccxt and the docs' endpoint line use `/assets`) and the
+    balance has the six fields of get_accounts, all present (SDK `PocketBalance`).
 
     Args:
         uuid (str):

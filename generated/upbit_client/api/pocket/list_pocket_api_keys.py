@@ -104,9 +104,12 @@ def sync_detailed(
     """List Pocket API Keys
 
      Lists the API keys of each pocket (access key, permissions, allowed IPs, creation and
-    expiry time). Needs a main-pocket key with the pocket-management permission. The
-    response shape is UNCONFIRMED (only its field list is documented), so the schema
-    requires nothing.
+    expiry time): one `{uuid, keys}` entry per pocket. Needs a main-pocket key with the
+    pocket-management permission. Shape, key names and permission values follow Upbit's
+    SDK 1.1.0 (`types/pocket_api_key_group.py`, `pocket_api_key.py`,
+    `pocket_api_key_permission.py`), which Upbit generates from its own API definition;
+    the docs page gives only a field list. The array parameter is `uuids[]` on the wire
+    (the SDK sends arrays with brackets).
 
     Args:
         uuids (list[str] | Unset):
@@ -141,9 +144,12 @@ def sync(
     """List Pocket API Keys
 
      Lists the API keys of each pocket (access key, permissions, allowed IPs, creation and
-    expiry time). Needs a main-pocket key with the pocket-management permission. The
-    response shape is UNCONFIRMED (only its field list is documented), so the schema
-    requires nothing.
+    expiry time): one `{uuid, keys}` entry per pocket. Needs a main-pocket key with the
+    pocket-management permission. Shape, key names and permission values follow Upbit's
+    SDK 1.1.0 (`types/pocket_api_key_group.py`, `pocket_api_key.py`,
+    `pocket_api_key_permission.py`), which Upbit generates from its own API definition;
+    the docs page gives only a field list. The array parameter is `uuids[]` on the wire
+    (the SDK sends arrays with brackets).
 
     Args:
         uuids (list[str] | Unset):
@@ -173,9 +179,12 @@ async def asyncio_detailed(
     """List Pocket API Keys
 
      Lists the API keys of each pocket (access key, permissions, allowed IPs, creation and
-    expiry time). Needs a main-pocket key with the pocket-management permission. The
-    response shape is UNCONFIRMED (only its field list is documented), so the schema
-    requires nothing.
+    expiry time): one `{uuid, keys}` entry per pocket. Needs a main-pocket key with the
+    pocket-management permission. Shape, key names and permission values follow Upbit's
+    SDK 1.1.0 (`types/pocket_api_key_group.py`, `pocket_api_key.py`,
+    `pocket_api_key_permission.py`), which Upbit generates from its own API definition;
+    the docs page gives only a field list. The array parameter is `uuids[]` on the wire
+    (the SDK sends arrays with brackets).
 
     Args:
         uuids (list[str] | Unset):
@@ -208,9 +217,12 @@ async def asyncio(
     """List Pocket API Keys
 
      Lists the API keys of each pocket (access key, permissions, allowed IPs, creation and
-    expiry time). Needs a main-pocket key with the pocket-management permission. The
-    response shape is UNCONFIRMED (only its field list is documented), so the schema
-    requires nothing.
+    expiry time): one `{uuid, keys}` entry per pocket. Needs a main-pocket key with the
+    pocket-management permission. Shape, key names and permission values follow Upbit's
+    SDK 1.1.0 (`types/pocket_api_key_group.py`, `pocket_api_key.py`,
+    `pocket_api_key_permission.py`), which Upbit generates from its own API definition;
+    the docs page gives only a field list. The array parameter is `uuids[]` on the wire
+    (the SDK sends arrays with brackets).
 
     Args:
         uuids (list[str] | Unset):

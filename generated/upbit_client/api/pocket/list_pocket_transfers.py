@@ -164,9 +164,9 @@ def sync_detailed(
     `start_time` nor `end_time` gives the 7 days before now; only `start_time` the 7 days
     after it; only `end_time` the 7 days before it; the window may not exceed 7 days (error
     otherwise). Transfers beyond `limit` in the window are not returned: split the window.
-    The array parameter names on the wire (`states[]`, `uuids[]`, `identifiers[]`) are
-    UNCONFIRMED (documented without brackets), as is whether `uuids[]` and
-    `identifiers[]` can be combined.
+    The array parameters are sent with brackets (`states[]`, `uuids[]`, `identifiers[]`),
+    as the docs' examples and Upbit's SDK 1.1.0 send them; `uuids[]` and `identifiers[]`
+    take at most 20 values each. Whether the two can be combined is not documented.
 
     Args:
         direction (ListPocketTransfersDirection | Unset):
@@ -226,9 +226,9 @@ def sync(
     `start_time` nor `end_time` gives the 7 days before now; only `start_time` the 7 days
     after it; only `end_time` the 7 days before it; the window may not exceed 7 days (error
     otherwise). Transfers beyond `limit` in the window are not returned: split the window.
-    The array parameter names on the wire (`states[]`, `uuids[]`, `identifiers[]`) are
-    UNCONFIRMED (documented without brackets), as is whether `uuids[]` and
-    `identifiers[]` can be combined.
+    The array parameters are sent with brackets (`states[]`, `uuids[]`, `identifiers[]`),
+    as the docs' examples and Upbit's SDK 1.1.0 send them; `uuids[]` and `identifiers[]`
+    take at most 20 values each. Whether the two can be combined is not documented.
 
     Args:
         direction (ListPocketTransfersDirection | Unset):
@@ -283,9 +283,9 @@ async def asyncio_detailed(
     `start_time` nor `end_time` gives the 7 days before now; only `start_time` the 7 days
     after it; only `end_time` the 7 days before it; the window may not exceed 7 days (error
     otherwise). Transfers beyond `limit` in the window are not returned: split the window.
-    The array parameter names on the wire (`states[]`, `uuids[]`, `identifiers[]`) are
-    UNCONFIRMED (documented without brackets), as is whether `uuids[]` and
-    `identifiers[]` can be combined.
+    The array parameters are sent with brackets (`states[]`, `uuids[]`, `identifiers[]`),
+    as the docs' examples and Upbit's SDK 1.1.0 send them; `uuids[]` and `identifiers[]`
+    take at most 20 values each. Whether the two can be combined is not documented.
 
     Args:
         direction (ListPocketTransfersDirection | Unset):
@@ -343,9 +343,9 @@ async def asyncio(
     `start_time` nor `end_time` gives the 7 days before now; only `start_time` the 7 days
     after it; only `end_time` the 7 days before it; the window may not exceed 7 days (error
     otherwise). Transfers beyond `limit` in the window are not returned: split the window.
-    The array parameter names on the wire (`states[]`, `uuids[]`, `identifiers[]`) are
-    UNCONFIRMED (documented without brackets), as is whether `uuids[]` and
-    `identifiers[]` can be combined.
+    The array parameters are sent with brackets (`states[]`, `uuids[]`, `identifiers[]`),
+    as the docs' examples and Upbit's SDK 1.1.0 send them; `uuids[]` and `identifiers[]`
+    take at most 20 values each. Whether the two can be combined is not documented.
 
     Args:
         direction (ListPocketTransfersDirection | Unset):

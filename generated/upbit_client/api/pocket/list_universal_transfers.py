@@ -161,9 +161,10 @@ def sync_detailed(
     most 20. Time window: neither `start_time` nor `end_time` gives the 7 days before now;
     only `start_time` the 7 days after it; only `end_time` the 7 days before it; the window
     may not exceed 7 days (error otherwise). Transfers beyond `limit` in the window are not
-    returned: split the window. The array parameter names on the wire (`states[]`,
-    `uuids[]`, `identifiers[]`) are UNCONFIRMED (documented without brackets), as is
-    whether `uuids[]` and `identifiers[]` can be combined.
+    returned: split the window. The array parameters are sent with brackets (`states[]`,
+    `uuids[]`, `identifiers[]`), as the docs' examples and Upbit's SDK 1.1.0 send them;
+    `uuids[]` and `identifiers[]` take at most 20 values each. Whether the two can be
+    combined is not documented.
 
     Args:
         from_ (str | Unset):
@@ -226,9 +227,10 @@ def sync(
     most 20. Time window: neither `start_time` nor `end_time` gives the 7 days before now;
     only `start_time` the 7 days after it; only `end_time` the 7 days before it; the window
     may not exceed 7 days (error otherwise). Transfers beyond `limit` in the window are not
-    returned: split the window. The array parameter names on the wire (`states[]`,
-    `uuids[]`, `identifiers[]`) are UNCONFIRMED (documented without brackets), as is
-    whether `uuids[]` and `identifiers[]` can be combined.
+    returned: split the window. The array parameters are sent with brackets (`states[]`,
+    `uuids[]`, `identifiers[]`), as the docs' examples and Upbit's SDK 1.1.0 send them;
+    `uuids[]` and `identifiers[]` take at most 20 values each. Whether the two can be
+    combined is not documented.
 
     Args:
         from_ (str | Unset):
@@ -286,9 +288,10 @@ async def asyncio_detailed(
     most 20. Time window: neither `start_time` nor `end_time` gives the 7 days before now;
     only `start_time` the 7 days after it; only `end_time` the 7 days before it; the window
     may not exceed 7 days (error otherwise). Transfers beyond `limit` in the window are not
-    returned: split the window. The array parameter names on the wire (`states[]`,
-    `uuids[]`, `identifiers[]`) are UNCONFIRMED (documented without brackets), as is
-    whether `uuids[]` and `identifiers[]` can be combined.
+    returned: split the window. The array parameters are sent with brackets (`states[]`,
+    `uuids[]`, `identifiers[]`), as the docs' examples and Upbit's SDK 1.1.0 send them;
+    `uuids[]` and `identifiers[]` take at most 20 values each. Whether the two can be
+    combined is not documented.
 
     Args:
         from_ (str | Unset):
@@ -349,9 +352,10 @@ async def asyncio(
     most 20. Time window: neither `start_time` nor `end_time` gives the 7 days before now;
     only `start_time` the 7 days after it; only `end_time` the 7 days before it; the window
     may not exceed 7 days (error otherwise). Transfers beyond `limit` in the window are not
-    returned: split the window. The array parameter names on the wire (`states[]`,
-    `uuids[]`, `identifiers[]`) are UNCONFIRMED (documented without brackets), as is
-    whether `uuids[]` and `identifiers[]` can be combined.
+    returned: split the window. The array parameters are sent with brackets (`states[]`,
+    `uuids[]`, `identifiers[]`), as the docs' examples and Upbit's SDK 1.1.0 send them;
+    `uuids[]` and `identifiers[]` take at most 20 values each. Whether the two can be
+    combined is not documented.
 
     Args:
         from_ (str | Unset):

@@ -101,7 +101,10 @@ def sync_detailed(
 
      Returns the withdrawal policy for a currency: the owner's security level, the
     currency's fee and wallet state, the balance (Account shape) and the withdrawal limits.
-    `net_type` is required for digital assets.
+    `net_type` is required for digital assets (the client refuses a call for a currency
+    other than KRW without it). Upbit's SDK 1.1.0 marks `net_type` required outright,
+    while the docs (and the SDK's own docstring) say "required for digital assets"; a KRW
+    withdrawal has no network, so the docs are followed and it stays optional here.
 
     Args:
         currency (str):
@@ -137,7 +140,10 @@ def sync(
 
      Returns the withdrawal policy for a currency: the owner's security level, the
     currency's fee and wallet state, the balance (Account shape) and the withdrawal limits.
-    `net_type` is required for digital assets.
+    `net_type` is required for digital assets (the client refuses a call for a currency
+    other than KRW without it). Upbit's SDK 1.1.0 marks `net_type` required outright,
+    while the docs (and the SDK's own docstring) say "required for digital assets"; a KRW
+    withdrawal has no network, so the docs are followed and it stays optional here.
 
     Args:
         currency (str):
@@ -168,7 +174,10 @@ async def asyncio_detailed(
 
      Returns the withdrawal policy for a currency: the owner's security level, the
     currency's fee and wallet state, the balance (Account shape) and the withdrawal limits.
-    `net_type` is required for digital assets.
+    `net_type` is required for digital assets (the client refuses a call for a currency
+    other than KRW without it). Upbit's SDK 1.1.0 marks `net_type` required outright,
+    while the docs (and the SDK's own docstring) say "required for digital assets"; a KRW
+    withdrawal has no network, so the docs are followed and it stays optional here.
 
     Args:
         currency (str):
@@ -202,7 +211,10 @@ async def asyncio(
 
      Returns the withdrawal policy for a currency: the owner's security level, the
     currency's fee and wallet state, the balance (Account shape) and the withdrawal limits.
-    `net_type` is required for digital assets.
+    `net_type` is required for digital assets (the client refuses a call for a currency
+    other than KRW without it). Upbit's SDK 1.1.0 marks `net_type` required outright,
+    while the docs (and the SDK's own docstring) say "required for digital assets"; a KRW
+    withdrawal has no network, so the docs are followed and it stays optional here.
 
     Args:
         currency (str):

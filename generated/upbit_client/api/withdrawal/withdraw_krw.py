@@ -92,6 +92,10 @@ def sync_detailed(
 
      Requests a KRW withdrawal to the linked bank account. The withdrawal runs after the user
     confirms it with the chosen second factor (`two_factor_type`). Upbit Korea only.
+    Unlike the other withdrawal answers, this one spells `state` in lower case
+    (`waiting`, `processing`, `done`, `failed`, `cancelled`, `rejected`), as Upbit's SDK
+    1.1.0 (`WithdrawCreateKrwWithdrawalResponse`) has it; list_withdrawals and
+    get_withdrawal report the same withdrawal in upper case.
 
     Args:
         body (WithdrawKrwRequest): Body of POST /v1/withdraws/krw.
@@ -124,6 +128,10 @@ def sync(
 
      Requests a KRW withdrawal to the linked bank account. The withdrawal runs after the user
     confirms it with the chosen second factor (`two_factor_type`). Upbit Korea only.
+    Unlike the other withdrawal answers, this one spells `state` in lower case
+    (`waiting`, `processing`, `done`, `failed`, `cancelled`, `rejected`), as Upbit's SDK
+    1.1.0 (`WithdrawCreateKrwWithdrawalResponse`) has it; list_withdrawals and
+    get_withdrawal report the same withdrawal in upper case.
 
     Args:
         body (WithdrawKrwRequest): Body of POST /v1/withdraws/krw.
@@ -151,6 +159,10 @@ async def asyncio_detailed(
 
      Requests a KRW withdrawal to the linked bank account. The withdrawal runs after the user
     confirms it with the chosen second factor (`two_factor_type`). Upbit Korea only.
+    Unlike the other withdrawal answers, this one spells `state` in lower case
+    (`waiting`, `processing`, `done`, `failed`, `cancelled`, `rejected`), as Upbit's SDK
+    1.1.0 (`WithdrawCreateKrwWithdrawalResponse`) has it; list_withdrawals and
+    get_withdrawal report the same withdrawal in upper case.
 
     Args:
         body (WithdrawKrwRequest): Body of POST /v1/withdraws/krw.
@@ -181,6 +193,10 @@ async def asyncio(
 
      Requests a KRW withdrawal to the linked bank account. The withdrawal runs after the user
     confirms it with the chosen second factor (`two_factor_type`). Upbit Korea only.
+    Unlike the other withdrawal answers, this one spells `state` in lower case
+    (`waiting`, `processing`, `done`, `failed`, `cancelled`, `rejected`), as Upbit's SDK
+    1.1.0 (`WithdrawCreateKrwWithdrawalResponse`) has it; list_withdrawals and
+    get_withdrawal report the same withdrawal in upper case.
 
     Args:
         body (WithdrawKrwRequest): Body of POST /v1/withdraws/krw.
