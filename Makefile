@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GEN_VENV := .venv-gen
 
-.PHONY: help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz
+.PHONY: help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check
 
 help:
 	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
@@ -15,6 +15,7 @@ help:
 	@echo "make record      re-record cassettes/sandbox (every operation) and convert the upbeat recordings (offline)"
 	@echo "make record-live record the public quotation endpoints from api.upbit.com into cassettes/live (network; never in CI)"
 	@echo "make fuzz        schemathesis against the sandbox, FUZZ_EXAMPLES (default 500) fresh random cases per operation"
+	@echo "make upstream-check  compare the spec with the newest upbit-sdk from PyPI (network; for a person, not CI)"
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +47,10 @@ record: $(BIN)/.installed
 # Needs network; no keys are used or sent. For a person, never for CI.
 record-live: $(BIN)/.installed
 	$(BIN)/python scripts/record_live.py
+
+# Installs the newest upbit-sdk into a throw-away venv and lists where it differs from the spec.
+upstream-check: $(BIN)/.installed
+	$(BIN)/python scripts/upstream_check.py
 
 regenerate: $(GEN_VENV)/bin/.installed
 	scripts/regenerate.sh generated/upbit_client

@@ -19,29 +19,32 @@ class WalletStatus:
         currency (str): Currency code.
         wallet_state (str): Known values: `working` (deposits and withdrawals), `withdraw_only`, `deposit_only`,
             `paused`, `unsupported`. Open set.
+        block_elapsed_minutes (int | None): Minutes since the last block update; may be null.
         net_type (str): Network type.
         network_name (str): Network name, e.g. Bitcoin.
         block_state (None | str | Unset): Network state. Known values: `normal`, `delayed`, `inactive`. Open set; may be
             null.
         block_height (int | None | Unset): Latest block height seen; may be null.
         block_updated_at (None | str | Unset): When the block height last changed (UTC, ISO 8601); may be null.
-        block_elapsed_minutes (int | None | Unset): Minutes since the last block update; may be null.
     """
 
     currency: str
     wallet_state: str
+    block_elapsed_minutes: int | None
     net_type: str
     network_name: str
     block_state: None | str | Unset = UNSET
     block_height: int | None | Unset = UNSET
     block_updated_at: None | str | Unset = UNSET
-    block_elapsed_minutes: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
 
         wallet_state = self.wallet_state
+
+        block_elapsed_minutes: int | None
+        block_elapsed_minutes = self.block_elapsed_minutes
 
         net_type = self.net_type
 
@@ -65,18 +68,13 @@ class WalletStatus:
         else:
             block_updated_at = self.block_updated_at
 
-        block_elapsed_minutes: int | None | Unset
-        if isinstance(self.block_elapsed_minutes, Unset):
-            block_elapsed_minutes = UNSET
-        else:
-            block_elapsed_minutes = self.block_elapsed_minutes
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "currency": currency,
                 "wallet_state": wallet_state,
+                "block_elapsed_minutes": block_elapsed_minutes,
                 "net_type": net_type,
                 "network_name": network_name,
             }
@@ -87,8 +85,6 @@ class WalletStatus:
             field_dict["block_height"] = block_height
         if block_updated_at is not UNSET:
             field_dict["block_updated_at"] = block_updated_at
-        if block_elapsed_minutes is not UNSET:
-            field_dict["block_elapsed_minutes"] = block_elapsed_minutes
 
         return field_dict
 
@@ -98,6 +94,15 @@ class WalletStatus:
         currency = d.pop("currency")
 
         wallet_state = d.pop("wallet_state")
+
+        def _parse_block_elapsed_minutes(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        block_elapsed_minutes = _parse_block_elapsed_minutes(
+            d.pop("block_elapsed_minutes")
+        )
 
         net_type = d.pop("net_type")
 
@@ -130,26 +135,15 @@ class WalletStatus:
 
         block_updated_at = _parse_block_updated_at(d.pop("block_updated_at", UNSET))
 
-        def _parse_block_elapsed_minutes(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        block_elapsed_minutes = _parse_block_elapsed_minutes(
-            d.pop("block_elapsed_minutes", UNSET)
-        )
-
         wallet_status = cls(
             currency=currency,
             wallet_state=wallet_state,
+            block_elapsed_minutes=block_elapsed_minutes,
             net_type=net_type,
             network_name=network_name,
             block_state=block_state,
             block_height=block_height,
             block_updated_at=block_updated_at,
-            block_elapsed_minutes=block_elapsed_minutes,
         )
 
         wallet_status.additional_properties = d

@@ -26,6 +26,9 @@ class WithdrawalChance:
         account (Account): Balance of one currency in the key's pocket. Amounts are decimal strings.
         withdraw_limit (WithdrawalLimit): Withdrawal limits for the currency. Several fields are deprecated; amounts may
             be null.
+            `fiat_currency` and `remaining_daily_fiat` are always sent (Upbit's SDK 1.1.0 requires
+            them); the deprecated `onetime`, `daily`, `remaining_daily` and `remaining_daily_krw`
+            are no longer in the SDK but still in the docs' example, so they stay, optional.
     """
 
     member_level: WithdrawalMemberLevel

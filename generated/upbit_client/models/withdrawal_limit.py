@@ -14,29 +14,32 @@ T = TypeVar("T", bound="WithdrawalLimit")
 @_attrs_define
 class WithdrawalLimit:
     """Withdrawal limits for the currency. Several fields are deprecated; amounts may be null.
+    `fiat_currency` and `remaining_daily_fiat` are always sent (Upbit's SDK 1.1.0 requires
+    them); the deprecated `onetime`, `daily`, `remaining_daily` and `remaining_daily_krw`
+    are no longer in the SDK but still in the docs' example, so they stay, optional.
 
-    Attributes:
-        currency (str): Currency code.
-        minimum (None | str | Unset): Minimum withdrawal amount.
-        onetime (None | str | Unset): Per-withdrawal limit (deprecated).
-        daily (None | str | Unset): Daily limit (deprecated).
-        remaining_daily (None | str | Unset): Remaining daily limit in this currency (deprecated).
-        remaining_daily_fiat (None | str | Unset): Remaining combined daily limit, in `fiat_currency`.
-        fiat_currency (None | str | Unset): Fiat currency of the combined limits, e.g. KRW.
-        remaining_daily_krw (None | str | Unset): Remaining combined daily limit in KRW (deprecated; use
-            remaining_daily_fiat).
-        withdraw_delayed_fiat (None | str | Unset): Amount held back by the withdrawal-delay rule, in `fiat_currency`.
-        fixed (int | None | Unset): Number of decimal places allowed in the withdrawal amount.
-        can_withdraw (bool | Unset): Whether withdrawals of this currency are supported.
+        Attributes:
+            currency (str): Currency code.
+            remaining_daily_fiat (None | str): Remaining combined daily limit, in `fiat_currency`.
+            fiat_currency (None | str): Fiat currency of the combined limits, e.g. KRW.
+            minimum (None | str | Unset): Minimum withdrawal amount.
+            onetime (None | str | Unset): Per-withdrawal limit (deprecated).
+            daily (None | str | Unset): Daily limit (deprecated).
+            remaining_daily (None | str | Unset): Remaining daily limit in this currency (deprecated).
+            remaining_daily_krw (None | str | Unset): Remaining combined daily limit in KRW (deprecated; use
+                remaining_daily_fiat).
+            withdraw_delayed_fiat (None | str | Unset): Amount held back by the withdrawal-delay rule, in `fiat_currency`.
+            fixed (int | None | Unset): Number of decimal places allowed in the withdrawal amount.
+            can_withdraw (bool | Unset): Whether withdrawals of this currency are supported.
     """
 
     currency: str
+    remaining_daily_fiat: None | str
+    fiat_currency: None | str
     minimum: None | str | Unset = UNSET
     onetime: None | str | Unset = UNSET
     daily: None | str | Unset = UNSET
     remaining_daily: None | str | Unset = UNSET
-    remaining_daily_fiat: None | str | Unset = UNSET
-    fiat_currency: None | str | Unset = UNSET
     remaining_daily_krw: None | str | Unset = UNSET
     withdraw_delayed_fiat: None | str | Unset = UNSET
     fixed: int | None | Unset = UNSET
@@ -45,6 +48,12 @@ class WithdrawalLimit:
 
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
+
+        remaining_daily_fiat: None | str
+        remaining_daily_fiat = self.remaining_daily_fiat
+
+        fiat_currency: None | str
+        fiat_currency = self.fiat_currency
 
         minimum: None | str | Unset
         if isinstance(self.minimum, Unset):
@@ -69,18 +78,6 @@ class WithdrawalLimit:
             remaining_daily = UNSET
         else:
             remaining_daily = self.remaining_daily
-
-        remaining_daily_fiat: None | str | Unset
-        if isinstance(self.remaining_daily_fiat, Unset):
-            remaining_daily_fiat = UNSET
-        else:
-            remaining_daily_fiat = self.remaining_daily_fiat
-
-        fiat_currency: None | str | Unset
-        if isinstance(self.fiat_currency, Unset):
-            fiat_currency = UNSET
-        else:
-            fiat_currency = self.fiat_currency
 
         remaining_daily_krw: None | str | Unset
         if isinstance(self.remaining_daily_krw, Unset):
@@ -107,6 +104,8 @@ class WithdrawalLimit:
         field_dict.update(
             {
                 "currency": currency,
+                "remaining_daily_fiat": remaining_daily_fiat,
+                "fiat_currency": fiat_currency,
             }
         )
         if minimum is not UNSET:
@@ -117,10 +116,6 @@ class WithdrawalLimit:
             field_dict["daily"] = daily
         if remaining_daily is not UNSET:
             field_dict["remaining_daily"] = remaining_daily
-        if remaining_daily_fiat is not UNSET:
-            field_dict["remaining_daily_fiat"] = remaining_daily_fiat
-        if fiat_currency is not UNSET:
-            field_dict["fiat_currency"] = fiat_currency
         if remaining_daily_krw is not UNSET:
             field_dict["remaining_daily_krw"] = remaining_daily_krw
         if withdraw_delayed_fiat is not UNSET:
@@ -136,6 +131,22 @@ class WithdrawalLimit:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         currency = d.pop("currency")
+
+        def _parse_remaining_daily_fiat(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        remaining_daily_fiat = _parse_remaining_daily_fiat(
+            d.pop("remaining_daily_fiat")
+        )
+
+        def _parse_fiat_currency(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        fiat_currency = _parse_fiat_currency(d.pop("fiat_currency"))
 
         def _parse_minimum(data: object) -> None | str | Unset:
             if data is None:
@@ -173,26 +184,6 @@ class WithdrawalLimit:
 
         remaining_daily = _parse_remaining_daily(d.pop("remaining_daily", UNSET))
 
-        def _parse_remaining_daily_fiat(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        remaining_daily_fiat = _parse_remaining_daily_fiat(
-            d.pop("remaining_daily_fiat", UNSET)
-        )
-
-        def _parse_fiat_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        fiat_currency = _parse_fiat_currency(d.pop("fiat_currency", UNSET))
-
         def _parse_remaining_daily_krw(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -228,12 +219,12 @@ class WithdrawalLimit:
 
         withdrawal_limit = cls(
             currency=currency,
+            remaining_daily_fiat=remaining_daily_fiat,
+            fiat_currency=fiat_currency,
             minimum=minimum,
             onetime=onetime,
             daily=daily,
             remaining_daily=remaining_daily,
-            remaining_daily_fiat=remaining_daily_fiat,
-            fiat_currency=fiat_currency,
             remaining_daily_krw=remaining_daily_krw,
             withdraw_delayed_fiat=withdraw_delayed_fiat,
             fixed=fixed,

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="WithdrawalMemberLevel")
 
 
@@ -21,9 +19,9 @@ class WithdrawalMemberLevel:
         email_verified (bool): E-mail verified.
         identity_auth_verified (bool): Real-name identity verified.
         bank_account_verified (bool): Bank account verified.
+        two_factor_auth_verified (bool): Two-factor authentication enabled.
         locked (bool): Account protection (lock) active.
         wallet_locked (bool): Withdrawal protection (lock) active.
-        two_factor_auth_verified (bool | Unset): Two-factor authentication enabled.
     """
 
     security_level: int
@@ -31,9 +29,9 @@ class WithdrawalMemberLevel:
     email_verified: bool
     identity_auth_verified: bool
     bank_account_verified: bool
+    two_factor_auth_verified: bool
     locked: bool
     wallet_locked: bool
-    two_factor_auth_verified: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,11 +45,11 @@ class WithdrawalMemberLevel:
 
         bank_account_verified = self.bank_account_verified
 
+        two_factor_auth_verified = self.two_factor_auth_verified
+
         locked = self.locked
 
         wallet_locked = self.wallet_locked
-
-        two_factor_auth_verified = self.two_factor_auth_verified
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,12 +60,11 @@ class WithdrawalMemberLevel:
                 "email_verified": email_verified,
                 "identity_auth_verified": identity_auth_verified,
                 "bank_account_verified": bank_account_verified,
+                "two_factor_auth_verified": two_factor_auth_verified,
                 "locked": locked,
                 "wallet_locked": wallet_locked,
             }
         )
-        if two_factor_auth_verified is not UNSET:
-            field_dict["two_factor_auth_verified"] = two_factor_auth_verified
 
         return field_dict
 
@@ -84,11 +81,11 @@ class WithdrawalMemberLevel:
 
         bank_account_verified = d.pop("bank_account_verified")
 
+        two_factor_auth_verified = d.pop("two_factor_auth_verified")
+
         locked = d.pop("locked")
 
         wallet_locked = d.pop("wallet_locked")
-
-        two_factor_auth_verified = d.pop("two_factor_auth_verified", UNSET)
 
         withdrawal_member_level = cls(
             security_level=security_level,
@@ -96,9 +93,9 @@ class WithdrawalMemberLevel:
             email_verified=email_verified,
             identity_auth_verified=identity_auth_verified,
             bank_account_verified=bank_account_verified,
+            two_factor_auth_verified=two_factor_auth_verified,
             locked=locked,
             wallet_locked=wallet_locked,
-            two_factor_auth_verified=two_factor_auth_verified,
         )
 
         withdrawal_member_level.additional_properties = d
