@@ -493,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
     if not left and not stale:
         print(f"  no differences beyond the {len(allowed or [])} listed in {ALLOWED.name}")
         return 0
-    print(f"{len(left)} difference(s), {len(stale)} stale entr(y/ies)", file=sys.stderr)
+    print(f"{len(left)} difference(s) unexplained, {len(stale)} stale entry(ies)")
     return 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -148,3 +149,78 @@ def test_spec_is_plain_json_data() -> None:
     import json
 
     json.dumps(load_spec())
+
+
+def _vacuous_objects(node: Any, spec: dict[str, Any], seen: set[str], where: str) -> list[str]:
+    """Object schemas that declare properties but require none of them (allOf parts merged).
+
+    Such a schema accepts a body in which every declared key is missing: a key Upbit renames
+    (`api_keys` → `keys`) validates and parses as "not set", and no test notices.
+    """
+    if not isinstance(node, dict):
+        return []
+    if "$ref" in node:
+        ref = node["$ref"]
+        if ref in seen:
+            return []
+        seen.add(ref)
+        return _vacuous_objects(resolve(node, spec), spec, seen, ref.rsplit("/", 1)[-1])
+    found: list[str] = []
+    children: list[tuple[str, Any]] = []
+    if "allOf" in node:
+        parts = [resolve(part, spec) for part in node["allOf"]]
+        if any(p.get("properties") for p in parts) and not any(p.get("required") for p in parts):
+            found.append(where)
+        for i, part in enumerate(node["allOf"]):
+            if "$ref" in part:
+                children.append((where, part))
+            else:  # an inline extension is checked merged with its base, above
+                children += _schema_children(part, f"{where}/allOf/{i}")
+    else:
+        if node.get("properties") and not node.get("required"):
+            found.append(where)
+        children = _schema_children(node, where)
+    for child_where, child in children:
+        found += _vacuous_objects(child, spec, seen, child_where)
+    return found
+
+
+def _schema_children(node: dict[str, Any], where: str) -> list[tuple[str, Any]]:
+    children = [(f"{where}.{name}", sub) for name, sub in node.get("properties", {}).items()]
+    for key in ("items", "additionalProperties"):
+        if isinstance(node.get(key), dict):
+            children.append((f"{where}[]", node[key]))
+    for key in ("oneOf", "anyOf"):
+        children += [(f"{where}/{key}/{i}", sub) for i, sub in enumerate(node.get(key, []))]
+    return children
+
+
+def vacuous_response_objects(spec: dict[str, Any]) -> list[str]:
+    """Every response object schema of every operation that requires nothing, by name."""
+    offenders: list[str] = []
+    for op in operations(spec):
+        for status, response in op.definition["responses"].items():
+            for media in resolve(response, spec).get("content", {}).values():
+                where = f"{op.operation_id} {status}"
+                offenders += _vacuous_objects(media["schema"], spec, set(), where)
+    return sorted(set(offenders))
+
+
+def test_response_objects_require_at_least_one_declared_key() -> None:
+    """A response object that requires nothing cannot notice a renamed or dropped field.
+
+    The recorded and sandbox bodies are validated with every object closed (an undeclared
+    key fails), but a schema with no `required` still accepts a body that lacks every key
+    it declares. That is how `list_pocket_api_keys` described `api_keys` while Upbit sends
+    `keys`, and every check passed.
+    """
+    assert vacuous_response_objects(load_spec()) == []
+
+
+def test_the_vacuity_check_names_a_schema_that_requires_nothing() -> None:
+    spec = copy.deepcopy(load_spec())
+    del spec["components"]["schemas"]["PocketApiKeys"]["required"]
+    assert vacuous_response_objects(spec) == ["PocketApiKeys"]
+    spec = copy.deepcopy(load_spec())  # an allOf extension counts with its base
+    del spec["components"]["schemas"]["Order"]["required"]
+    assert "Order" in vacuous_response_objects(spec)

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Deposit")
 
 
@@ -19,31 +17,31 @@ class Deposit:
         type_ (str): Always `deposit`.
         uuid (str): Deposit UUID.
         currency (str): Currency code, e.g. BTC, KRW.
+        net_type (None | str): Network used (e.g. BTC, ETH, TRX); null for KRW deposits.
         txid (str): Transaction id; KRW deposits carry one too (Upbit's SDK 1.1.0 types it as a plain,
             required string for every deposit, coin or KRW).
         state (str): Processing state. Known values: `PROCESSING`, `ACCEPTED`, `CANCELLED`, `REJECTED`,
             `TRAVEL_RULE_SUSPECTED` (waiting for travel-rule verification), `REFUNDING`,
             `REFUNDED`. Open set.
         created_at (str): Deposit time, KST, `yyyy-MM-ddTHH:mm:ss+09:00`.
+        done_at (None | str): Completion time, KST; null while not finished.
         amount (str): Amount deposited.
         fee (str): Deposit fee.
         transaction_type (str): `default` (normal deposit) or `internal` (instant transfer from another Upbit user).
             Open set.
-        net_type (None | str | Unset): Network used (e.g. BTC, ETH, TRX); null for KRW deposits.
-        done_at (None | str | Unset): Completion time, KST; null while not finished.
     """
 
     type_: str
     uuid: str
     currency: str
+    net_type: None | str
     txid: str
     state: str
     created_at: str
+    done_at: None | str
     amount: str
     fee: str
     transaction_type: str
-    net_type: None | str | Unset = UNSET
-    done_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,29 +51,23 @@ class Deposit:
 
         currency = self.currency
 
+        net_type: None | str
+        net_type = self.net_type
+
         txid = self.txid
 
         state = self.state
 
         created_at = self.created_at
 
+        done_at: None | str
+        done_at = self.done_at
+
         amount = self.amount
 
         fee = self.fee
 
         transaction_type = self.transaction_type
-
-        net_type: None | str | Unset
-        if isinstance(self.net_type, Unset):
-            net_type = UNSET
-        else:
-            net_type = self.net_type
-
-        done_at: None | str | Unset
-        if isinstance(self.done_at, Unset):
-            done_at = UNSET
-        else:
-            done_at = self.done_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -84,18 +76,16 @@ class Deposit:
                 "type": type_,
                 "uuid": uuid,
                 "currency": currency,
+                "net_type": net_type,
                 "txid": txid,
                 "state": state,
                 "created_at": created_at,
+                "done_at": done_at,
                 "amount": amount,
                 "fee": fee,
                 "transaction_type": transaction_type,
             }
         )
-        if net_type is not UNSET:
-            field_dict["net_type"] = net_type
-        if done_at is not UNSET:
-            field_dict["done_at"] = done_at
 
         return field_dict
 
@@ -108,11 +98,25 @@ class Deposit:
 
         currency = d.pop("currency")
 
+        def _parse_net_type(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        net_type = _parse_net_type(d.pop("net_type"))
+
         txid = d.pop("txid")
 
         state = d.pop("state")
 
         created_at = d.pop("created_at")
+
+        def _parse_done_at(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        done_at = _parse_done_at(d.pop("done_at"))
 
         amount = d.pop("amount")
 
@@ -120,36 +124,18 @@ class Deposit:
 
         transaction_type = d.pop("transaction_type")
 
-        def _parse_net_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        net_type = _parse_net_type(d.pop("net_type", UNSET))
-
-        def _parse_done_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        done_at = _parse_done_at(d.pop("done_at", UNSET))
-
         deposit = cls(
             type_=type_,
             uuid=uuid,
             currency=currency,
+            net_type=net_type,
             txid=txid,
             state=state,
             created_at=created_at,
+            done_at=done_at,
             amount=amount,
             fee=fee,
             transaction_type=transaction_type,
-            net_type=net_type,
-            done_at=done_at,
         )
 
         deposit.additional_properties = d

@@ -17,25 +17,25 @@ class DepositAddress:
 
     Attributes:
         currency (str): Currency code.
+        net_type (str): Network type.
         deposit_address (None | str): Deposit address; null while it is still being generated.
-        net_type (str | Unset): Network type.
         secondary_address (None | str | Unset): Secondary address (destination tag, memo or message), if the asset uses
             one.
     """
 
     currency: str
+    net_type: str
     deposit_address: None | str
-    net_type: str | Unset = UNSET
     secondary_address: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
 
+        net_type = self.net_type
+
         deposit_address: None | str
         deposit_address = self.deposit_address
-
-        net_type = self.net_type
 
         secondary_address: None | str | Unset
         if isinstance(self.secondary_address, Unset):
@@ -48,11 +48,10 @@ class DepositAddress:
         field_dict.update(
             {
                 "currency": currency,
+                "net_type": net_type,
                 "deposit_address": deposit_address,
             }
         )
-        if net_type is not UNSET:
-            field_dict["net_type"] = net_type
         if secondary_address is not UNSET:
             field_dict["secondary_address"] = secondary_address
 
@@ -63,14 +62,14 @@ class DepositAddress:
         d = dict(src_dict)
         currency = d.pop("currency")
 
+        net_type = d.pop("net_type")
+
         def _parse_deposit_address(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         deposit_address = _parse_deposit_address(d.pop("deposit_address"))
-
-        net_type = d.pop("net_type", UNSET)
 
         def _parse_secondary_address(data: object) -> None | str | Unset:
             if data is None:
@@ -83,8 +82,8 @@ class DepositAddress:
 
         deposit_address = cls(
             currency=currency,
-            deposit_address=deposit_address,
             net_type=net_type,
+            deposit_address=deposit_address,
             secondary_address=secondary_address,
         )
 

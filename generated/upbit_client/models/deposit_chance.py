@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="DepositChance")
 
 
@@ -17,6 +15,7 @@ class DepositChance:
 
     Attributes:
         currency (str): Currency code.
+        net_type (str): Network type.
         is_deposit_possible (bool): Whether deposits are currently possible.
         deposit_impossible_reason (str): Why deposits are not possible, when is_deposit_possible is false; an empty
             string
@@ -25,20 +24,21 @@ class DepositChance:
         minimum_deposit_amount (str): Minimum deposit amount.
         minimum_deposit_confirmations (int): Confirmations required before the deposit is credited.
         decimal_precision (int): Decimal places applied to deposits.
-        net_type (str | Unset): Network type.
     """
 
     currency: str
+    net_type: str
     is_deposit_possible: bool
     deposit_impossible_reason: str
     minimum_deposit_amount: str
     minimum_deposit_confirmations: int
     decimal_precision: int
-    net_type: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
+
+        net_type = self.net_type
 
         is_deposit_possible = self.is_deposit_possible
 
@@ -50,13 +50,12 @@ class DepositChance:
 
         decimal_precision = self.decimal_precision
 
-        net_type = self.net_type
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "currency": currency,
+                "net_type": net_type,
                 "is_deposit_possible": is_deposit_possible,
                 "deposit_impossible_reason": deposit_impossible_reason,
                 "minimum_deposit_amount": minimum_deposit_amount,
@@ -64,8 +63,6 @@ class DepositChance:
                 "decimal_precision": decimal_precision,
             }
         )
-        if net_type is not UNSET:
-            field_dict["net_type"] = net_type
 
         return field_dict
 
@@ -73,6 +70,8 @@ class DepositChance:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         currency = d.pop("currency")
+
+        net_type = d.pop("net_type")
 
         is_deposit_possible = d.pop("is_deposit_possible")
 
@@ -84,16 +83,14 @@ class DepositChance:
 
         decimal_precision = d.pop("decimal_precision")
 
-        net_type = d.pop("net_type", UNSET)
-
         deposit_chance = cls(
             currency=currency,
+            net_type=net_type,
             is_deposit_possible=is_deposit_possible,
             deposit_impossible_reason=deposit_impossible_reason,
             minimum_deposit_amount=minimum_deposit_amount,
             minimum_deposit_confirmations=minimum_deposit_confirmations,
             decimal_precision=decimal_precision,
-            net_type=net_type,
         )
 
         deposit_chance.additional_properties = d

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.market_event_caution import MarketEventCaution
 
@@ -20,29 +18,28 @@ class MarketEvent:
     """Warning and caution flags of a market; present only when `is_details=true`.
 
     Attributes:
-        warning (bool | Unset): True when the market is designated for investment warning (유의 종목).
-        caution (MarketEventCaution | Unset): Investment-caution (주의 종목) flags by reason; true when the reason applies.
+        warning (bool): True when the market is designated for investment warning (유의 종목).
+        caution (MarketEventCaution): Investment-caution (주의 종목) flags by reason; true when the reason applies.
             Upbit may add reasons, so unknown keys are kept.
     """
 
-    warning: bool | Unset = UNSET
-    caution: MarketEventCaution | Unset = UNSET
+    warning: bool
+    caution: MarketEventCaution
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         warning = self.warning
 
-        caution: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.caution, Unset):
-            caution = self.caution.to_dict()
+        caution = self.caution.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if warning is not UNSET:
-            field_dict["warning"] = warning
-        if caution is not UNSET:
-            field_dict["caution"] = caution
+        field_dict.update(
+            {
+                "warning": warning,
+                "caution": caution,
+            }
+        )
 
         return field_dict
 
@@ -51,14 +48,9 @@ class MarketEvent:
         from ..models.market_event_caution import MarketEventCaution
 
         d = dict(src_dict)
-        warning = d.pop("warning", UNSET)
+        warning = d.pop("warning")
 
-        _caution = d.pop("caution", UNSET)
-        caution: MarketEventCaution | Unset
-        if isinstance(_caution, Unset):
-            caution = UNSET
-        else:
-            caution = MarketEventCaution.from_dict(_caution)
+        caution = MarketEventCaution.from_dict(d.pop("caution"))
 
         market_event = cls(
             warning=warning,

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="MarketEventCaution")
 
 
@@ -17,18 +15,18 @@ class MarketEventCaution:
     Upbit may add reasons, so unknown keys are kept.
 
         Attributes:
-            price_fluctuations (bool | Unset): Sharp price fluctuation.
-            trading_volume_soaring (bool | Unset): Sudden surge in trading volume.
-            deposit_amount_soaring (bool | Unset): Sudden surge in deposits.
-            global_price_differences (bool | Unset): Large price gap against overseas exchanges.
-            concentration_of_small_accounts (bool | Unset): Trading concentrated in a small number of accounts.
+            price_fluctuations (bool): Sharp price fluctuation.
+            trading_volume_soaring (bool): Sudden surge in trading volume.
+            deposit_amount_soaring (bool): Sudden surge in deposits.
+            global_price_differences (bool): Large price gap against overseas exchanges.
+            concentration_of_small_accounts (bool): Trading concentrated in a small number of accounts.
     """
 
-    price_fluctuations: bool | Unset = UNSET
-    trading_volume_soaring: bool | Unset = UNSET
-    deposit_amount_soaring: bool | Unset = UNSET
-    global_price_differences: bool | Unset = UNSET
-    concentration_of_small_accounts: bool | Unset = UNSET
+    price_fluctuations: bool
+    trading_volume_soaring: bool
+    deposit_amount_soaring: bool
+    global_price_differences: bool
+    concentration_of_small_accounts: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,36 +42,30 @@ class MarketEventCaution:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if price_fluctuations is not UNSET:
-            field_dict["PRICE_FLUCTUATIONS"] = price_fluctuations
-        if trading_volume_soaring is not UNSET:
-            field_dict["TRADING_VOLUME_SOARING"] = trading_volume_soaring
-        if deposit_amount_soaring is not UNSET:
-            field_dict["DEPOSIT_AMOUNT_SOARING"] = deposit_amount_soaring
-        if global_price_differences is not UNSET:
-            field_dict["GLOBAL_PRICE_DIFFERENCES"] = global_price_differences
-        if concentration_of_small_accounts is not UNSET:
-            field_dict["CONCENTRATION_OF_SMALL_ACCOUNTS"] = (
-                concentration_of_small_accounts
-            )
+        field_dict.update(
+            {
+                "PRICE_FLUCTUATIONS": price_fluctuations,
+                "TRADING_VOLUME_SOARING": trading_volume_soaring,
+                "DEPOSIT_AMOUNT_SOARING": deposit_amount_soaring,
+                "GLOBAL_PRICE_DIFFERENCES": global_price_differences,
+                "CONCENTRATION_OF_SMALL_ACCOUNTS": concentration_of_small_accounts,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        price_fluctuations = d.pop("PRICE_FLUCTUATIONS", UNSET)
+        price_fluctuations = d.pop("PRICE_FLUCTUATIONS")
 
-        trading_volume_soaring = d.pop("TRADING_VOLUME_SOARING", UNSET)
+        trading_volume_soaring = d.pop("TRADING_VOLUME_SOARING")
 
-        deposit_amount_soaring = d.pop("DEPOSIT_AMOUNT_SOARING", UNSET)
+        deposit_amount_soaring = d.pop("DEPOSIT_AMOUNT_SOARING")
 
-        global_price_differences = d.pop("GLOBAL_PRICE_DIFFERENCES", UNSET)
+        global_price_differences = d.pop("GLOBAL_PRICE_DIFFERENCES")
 
-        concentration_of_small_accounts = d.pop(
-            "CONCENTRATION_OF_SMALL_ACCOUNTS", UNSET
-        )
+        concentration_of_small_accounts = d.pop("CONCENTRATION_OF_SMALL_ACCOUNTS")
 
         market_event_caution = cls(
             price_fluctuations=price_fluctuations,

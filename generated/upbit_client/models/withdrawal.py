@@ -19,6 +19,7 @@ class Withdrawal:
         type_ (str): Always `withdraw`.
         uuid (str): Withdrawal UUID.
         currency (str): Currency code, e.g. BTC, KRW.
+        txid (None | str): Transaction id; null until the transfer is broadcast (and for KRW).
         state (str): Processing state. Known values: `WAITING`, `PROCESSING`, `DONE`, `FAILED`,
             `CANCELLED`, `REJECTED`; the answer of withdraw_krw spells them in lower case
             (`processing`, ...). Open set.
@@ -27,24 +28,23 @@ class Withdrawal:
         fee (str): Withdrawal fee.
         transaction_type (str): `default` (normal withdrawal) or `internal` (instant transfer to another Upbit user).
             Open set.
+        is_cancelable (bool): Whether the withdrawal can still be cancelled (DELETE /v1/withdraws/coin).
         net_type (None | str | Unset): Network used (e.g. BTC, ETH, TRX); null for KRW withdrawals.
-        txid (None | str | Unset): Transaction id; null until the transfer is broadcast (and for KRW).
         done_at (None | str | Unset): Completion time, KST; null while not finished.
-        is_cancelable (bool | Unset): Whether the withdrawal can still be cancelled (DELETE /v1/withdraws/coin).
     """
 
     type_: str
     uuid: str
     currency: str
+    txid: None | str
     state: str
     created_at: str
     amount: str
     fee: str
     transaction_type: str
+    is_cancelable: bool
     net_type: None | str | Unset = UNSET
-    txid: None | str | Unset = UNSET
     done_at: None | str | Unset = UNSET
-    is_cancelable: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +53,9 @@ class Withdrawal:
         uuid = self.uuid
 
         currency = self.currency
+
+        txid: None | str
+        txid = self.txid
 
         state = self.state
 
@@ -64,25 +67,19 @@ class Withdrawal:
 
         transaction_type = self.transaction_type
 
+        is_cancelable = self.is_cancelable
+
         net_type: None | str | Unset
         if isinstance(self.net_type, Unset):
             net_type = UNSET
         else:
             net_type = self.net_type
 
-        txid: None | str | Unset
-        if isinstance(self.txid, Unset):
-            txid = UNSET
-        else:
-            txid = self.txid
-
         done_at: None | str | Unset
         if isinstance(self.done_at, Unset):
             done_at = UNSET
         else:
             done_at = self.done_at
-
-        is_cancelable = self.is_cancelable
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -91,21 +88,19 @@ class Withdrawal:
                 "type": type_,
                 "uuid": uuid,
                 "currency": currency,
+                "txid": txid,
                 "state": state,
                 "created_at": created_at,
                 "amount": amount,
                 "fee": fee,
                 "transaction_type": transaction_type,
+                "is_cancelable": is_cancelable,
             }
         )
         if net_type is not UNSET:
             field_dict["net_type"] = net_type
-        if txid is not UNSET:
-            field_dict["txid"] = txid
         if done_at is not UNSET:
             field_dict["done_at"] = done_at
-        if is_cancelable is not UNSET:
-            field_dict["is_cancelable"] = is_cancelable
 
         return field_dict
 
@@ -118,6 +113,13 @@ class Withdrawal:
 
         currency = d.pop("currency")
 
+        def _parse_txid(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        txid = _parse_txid(d.pop("txid"))
+
         state = d.pop("state")
 
         created_at = d.pop("created_at")
@@ -128,6 +130,8 @@ class Withdrawal:
 
         transaction_type = d.pop("transaction_type")
 
+        is_cancelable = d.pop("is_cancelable")
+
         def _parse_net_type(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -136,15 +140,6 @@ class Withdrawal:
             return cast(None | str | Unset, data)
 
         net_type = _parse_net_type(d.pop("net_type", UNSET))
-
-        def _parse_txid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        txid = _parse_txid(d.pop("txid", UNSET))
 
         def _parse_done_at(data: object) -> None | str | Unset:
             if data is None:
@@ -155,21 +150,19 @@ class Withdrawal:
 
         done_at = _parse_done_at(d.pop("done_at", UNSET))
 
-        is_cancelable = d.pop("is_cancelable", UNSET)
-
         withdrawal = cls(
             type_=type_,
             uuid=uuid,
             currency=currency,
+            txid=txid,
             state=state,
             created_at=created_at,
             amount=amount,
             fee=fee,
             transaction_type=transaction_type,
-            net_type=net_type,
-            txid=txid,
-            done_at=done_at,
             is_cancelable=is_cancelable,
+            net_type=net_type,
+            done_at=done_at,
         )
 
         withdrawal.additional_properties = d
