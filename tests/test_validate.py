@@ -542,7 +542,10 @@ PROSE_ACCEPTED: list[tuple[str, dict[str, Any]]] = [
     (
         "cancel_and_new_order",
         renew(
-            "limit", new_price="1", new_volume="1", new_time_in_force="post_only",
+            "limit",
+            new_price="1",
+            new_volume="1",
+            new_time_in_force="post_only",
             new_smp_type="none",
         ),
     ),  # fmt: skip

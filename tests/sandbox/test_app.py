@@ -129,3 +129,61 @@ def test_withdrawals_come_from_stored_state(sandbox: RunningSandbox) -> None:
         after = upbit.get_balance("KRW")
     assert [w.uuid for w in listed] == [made.uuid]
     assert before - after == 20000 + 1000  # amount plus the KRW withdrawal fee
+
+
+def test_krw_withdrawal_answers_in_lower_case_and_lists_in_upper_case(
+    sandbox: RunningSandbox,
+) -> None:
+    # Upbit's SDK 1.1.0: WithdrawCreateKrwWithdrawalResponse vs Withdraw
+    with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+        made = upbit.withdraw_krw(amount="20000", two_factor_type="kakao")
+        (listed,) = upbit.list_withdrawals(currency="KRW")
+    assert (made.state, listed.state) == ("done", "DONE")
+
+
+def test_krw_deposit_carries_a_txid_it_can_be_found_by(sandbox: RunningSandbox) -> None:
+    with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+        made = upbit.deposit_krw(amount="30000", two_factor_type="naver")
+        found = upbit.get_deposit(txid=made.txid)
+    assert isinstance(made.txid, str) and made.txid
+    assert (found.uuid, found.currency, found.net_type) == (made.uuid, "KRW", None)
+
+
+def test_pocket_api_keys_are_grouped_per_pocket_with_upbits_permission_names(
+    tmp_path: Path,
+) -> None:
+    from upbit_ext.sandbox._state import ALL_PERMISSIONS, MAIN_POCKET, SUB_POCKET
+    from upbit_ext.sandbox._verify import ApiKey
+
+    now_ms = int(time.time() * 1000)
+    other = "00000000-0000-4000-8000-00000000000a"
+    keys = (
+        ApiKey(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ALL_PERMISSIONS, frozenset(), None, MAIN_POCKET),
+        ApiKey("viewerKey", "viewerSecret", frozenset({"view_account", "view_order"}),
+               frozenset({"203.0.113.10"}), now_ms + 86_400_000, other),
+        ApiKey("expiredKey", "expiredSecret", frozenset({"place_order"}), frozenset(),
+               now_ms - 86_400_000, other),
+    )  # fmt: skip
+    config = SandboxConfig(db_path=tmp_path / "keys.db", history_days=0.05, keys=keys)
+    with (
+        serve(config) as running,
+        Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=running.url) as u,
+    ):
+        groups = {g.uuid: g for g in u.list_pocket_api_keys()}
+        with_expired = u.list_pocket_api_keys(uuids=[other], include_expired=True)
+    assert set(groups) == {MAIN_POCKET, SUB_POCKET, other}
+    assert groups[SUB_POCKET].keys == []
+    (main_key,) = groups[MAIN_POCKET].keys
+    assert sorted(main_key.permissions) == [
+        "deposit", "make_orders", "manage_pockets", "transfer", "view_account",
+        "view_deposits", "view_orders", "view_withdrawals", "withdraw",
+    ]  # fmt: skip
+    (viewer,) = groups[other].keys  # the expired key is left out by default
+    assert (viewer.access_key, viewer.permissions, viewer.allowed_ips) == (
+        "viewerKey",
+        ["view_account", "view_orders"],
+        ["203.0.113.10"],
+    )
+    assert viewer.expired_at > viewer.created_at
+    assert [g.uuid for g in with_expired] == [other]
+    assert sorted(k.access_key for k in with_expired[0].keys) == ["expiredKey", "viewerKey"]
