@@ -51,7 +51,7 @@ SPEC: dict[str, Any] = {
                         "required": True,
                         "schema": {"type": "string"},
                     },
-                ],  # fmt: skip
+                ],
                 "responses": {"200": {"content": {"application/json": {"schema": {}}}}},
             }
         },

@@ -548,7 +548,7 @@ PROSE_ACCEPTED: list[tuple[str, dict[str, Any]]] = [
             new_time_in_force="post_only",
             new_smp_type="none",
         ),
-    ),  # fmt: skip
+    ),
     (
         "create_order",
         order("ask", "limit", price="1", volume="1", time_in_force="ioc", smp_type="reduce"),

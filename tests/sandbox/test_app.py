@@ -145,7 +145,8 @@ def test_krw_deposit_carries_a_txid_it_can_be_found_by(sandbox: RunningSandbox) 
     with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
         made = upbit.deposit_krw(amount="30000", two_factor_type="naver")
         found = upbit.get_deposit(txid=made.txid)
-    assert isinstance(made.txid, str) and made.txid
+    assert isinstance(made.txid, str)
+    assert made.txid
     assert (found.uuid, found.currency, found.net_type) == (made.uuid, "KRW", None)
 
 
