@@ -369,6 +369,12 @@ def test_omitted_smp_type_means_cancel_maker_and_every_order_carries_it(ex: Exch
     assert ex.cancel(MAIN, off["uuid"], None, now_ms=T0)["smp_type"] == "none"
 
 
+def test_post_only_without_smp_type_is_reported_with_none(ex: Exchange) -> None:
+    # cancel_maker, the default, may not be combined with post_only
+    order = ex.place(MAIN, limit("bid", "0.001", "99000000", time_in_force="post_only"), now_ms=T0)
+    assert order["smp_type"] == "none"
+
+
 def test_post_only_is_accepted_with_smp_type_none(ex: Exchange) -> None:
     body = limit("bid", "0.001", "99000000", time_in_force="post_only", smp_type="none")
     order = ex.place(MAIN, body, now_ms=T0)

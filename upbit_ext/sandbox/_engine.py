@@ -586,7 +586,8 @@ class Exchange:
                     raise _error(f"invalid_price_{side}", _invalid_message("price"))
             elif price != price.quantize(_VOLUME_UNIT, context=_ROUNDED):
                 raise _error(f"invalid_price_{side}", _invalid_message("price"))
-        smp = _SMP_DEFAULT if smp is None else smp
+        if smp is None:  # post_only never combines with an SMP mode (Upbit is silent on this case)
+            smp = "none" if tif == "post_only" else _SMP_DEFAULT
         return _Request(market, quote, base, side, ord_type, price, volume, tif, smp, identifier)
 
     def _place(self, op: _Op, pocket: str, body: Mapping[str, Any], *, test: bool) -> OrderRow:
