@@ -13,14 +13,13 @@ import importlib
 import inspect
 import json
 import keyword
+import re
 import sys
+import textwrap
 import types
 import typing
 from pathlib import Path
 from typing import Any
-
-import re
-import textwrap
 
 import attrs
 from ruamel.yaml import YAML
@@ -193,7 +192,11 @@ def docstring(op: dict[str, Any], method: str, path: str, args: list[str]) -> st
 def indent_doc(text: str) -> str:
     lines = text.split("\n")
     body = "\n".join(("        " + line) if line else "" for line in lines[1:])
-    return f'        """{lines[0]}\n{body}\n        """\n' if len(lines) > 1 else f'        """{text}"""\n'
+    return (
+        f'        """{lines[0]}\n{body}\n        """\n'
+        if len(lines) > 1
+        else f'        """{text}"""\n'
+    )
 
 
 def generate(spec_path: Path, out: Path) -> str:
@@ -291,7 +294,9 @@ def generate(spec_path: Path, out: Path) -> str:
             paging = op.get("x-upbit-paging")
             if paging is not None:
                 if not returns.startswith("list["):
-                    raise SystemExit(f"{op_id}: x-upbit-paging on an operation not answering a list")
+                    raise SystemExit(
+                        f"{op_id}: x-upbit-paging on an operation not answering a list"
+                    )
                 for field in ("size", "cursor"):
                     if paging.get(field) not in param_rules and paging.get(field) != "page":
                         raise SystemExit(f"{op_id}: x-upbit-paging {field} is not a parameter")
@@ -330,8 +335,7 @@ def generate(spec_path: Path, out: Path) -> str:
         + "\n"
         + model_import
         + "\n\nfrom ._base import AsyncCaller, AsyncPager, Operation, RawResponse, SyncCaller, "
-        "SyncPager\n\n"
-        + "__all__ = [\n"
+        "SyncPager\n\n" + "__all__ = [\n"
         '    "OPERATIONS", "AsyncUpbit", "AsyncUpbitPaginate", "AsyncUpbitWithRawResponse",\n'
         '    "Upbit", "UpbitPaginate", "UpbitWithRawResponse",\n'
         "]\n\n"
@@ -339,22 +343,36 @@ def generate(spec_path: Path, out: Path) -> str:
         + "".join(table)
         + "}\n"
         # Named as users see them, so Python's own TypeErrors say `Upbit.create_order()`.
-        + cls("Upbit", "SyncCaller", "One method per REST operation; arguments use Upbit's wire names.", "sync")
+        + cls(
+            "Upbit",
+            "SyncCaller",
+            "One method per REST operation; arguments use Upbit's wire names.",
+            "sync",
+        )
         + cls("AsyncUpbit", "AsyncCaller", "One awaitable method per REST operation.", "async")
         + cls(
-            "UpbitWithRawResponse", "SyncCaller",
+            "UpbitWithRawResponse",
+            "SyncCaller",
             "The same methods, answering the HTTP status, headers and body with `.parse()`.",
             "sync_raw",
         )
         + cls(
-            "AsyncUpbitWithRawResponse", "AsyncCaller",
+            "AsyncUpbitWithRawResponse",
+            "AsyncCaller",
             "The same awaitable methods, answering status, headers and body with `.parse()`.",
             "async_raw",
         )
-        + cls("UpbitPaginate", "SyncPager", "Every list operation that pages, as a lazy iterator of items.", "sync_pages")
         + cls(
-            "AsyncUpbitPaginate", "AsyncPager",
-            "Every list operation that pages, as a lazy async iterator of items.", "async_pages",
+            "UpbitPaginate",
+            "SyncPager",
+            "Every list operation that pages, as a lazy iterator of items.",
+            "sync_pages",
+        )
+        + cls(
+            "AsyncUpbitPaginate",
+            "AsyncPager",
+            "Every list operation that pages, as a lazy async iterator of items.",
+            "async_pages",
         )
     )
 

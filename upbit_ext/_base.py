@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -49,14 +50,14 @@ class RawResponse(Generic[T]):
         return self._parsed
 
     def json(self) -> Any:
-        import json
-
+        """The body decoded as JSON, untyped."""
         return json.loads(self.content)
 
     @property
     def remaining_req(self) -> str | None:
         """Upbit's `Remaining-Req` header (`group=default; min=1800; sec=29`), if sent."""
-        return self.headers.get("remaining-req")
+        value: str | None = self.headers.get("remaining-req")
+        return value
 
 
 class SyncCaller:
