@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal, Self
+from typing import IO, Any, Literal, Self, TypeVar
 
 import httpx
 from dotenv import dotenv_values
@@ -189,11 +189,15 @@ class _Core:
             raise ValueError(
                 f"region must be one of {', '.join(map(repr, REGIONS))}; got {region!r}"
             )
-        # base_url, when given, replaces the region's host; the region still picks the tick
-        # tables and rate limits (a sandbox standing in for sg is still sg).
+        # base_url, when given, replaces the region's host and with it the host's rate table
+        # (rates belong to a server: pass rate_limits= for yours); the region keeps the tick
+        # tables, which belong to its markets (a sandbox standing in for sg trades SGD).
         self.region = region
         if base_url is None:
             base_url = REGIONS[region]
+            region_rates = REGION_RATES[region]
+            if region_rates:
+                rate_limits = {**region_rates, **(rate_limits or {})}
         url = httpx.URL(base_url)
         if url.scheme not in {"https", "http"} or not url.host:
             raise ValueError(f"base_url must be an https:// URL, got {base_url!r}")
@@ -223,9 +227,6 @@ class _Core:
             if access_key is not None and secret_key is not None
             else None
         )
-        region_rates = REGION_RATES[region]
-        if region_rates:
-            rate_limits = {**region_rates, **(rate_limits or {})}
         self.ip_limiter = shared_limiter("ip", host=self.host, rates=rate_limits)
         self.pocket_limiter = (
             shared_limiter(scope_for_access_key(access_key), host=self.host, rates=rate_limits)
@@ -355,6 +356,22 @@ class _PrepareAndSign(httpx.Auth):
 
     def __repr__(self) -> str:
         return repr(self._auth)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _extends(base: Callable[..., Any], note: str) -> Callable[[_F], _F]:
+    """A convenience overriding an operation keeps the operation's docstring, plus a note.
+
+    At runtime only: a type checker's hover already falls back to the base method's docstring.
+    """
+
+    def decorate(method: _F) -> _F:
+        method.__doc__ = f"{base.__doc__}\n        Convenience: {note}\n        "
+        return method
+
+    return decorate
 
 
 def _check_options(op: Operation, options: _CallOptions, body: type[Any] | None) -> None:
@@ -595,8 +612,10 @@ class Upbit(_ops.Upbit):
 
     # --- conveniences ---------------------------------------------------------------------
 
+    @_extends(
+        _ops.Upbit.list_trading_pairs, "Cached for `cache_ttl` seconds (the list changes rarely)."
+    )
     def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
-        """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
         self._core.check("list_trading_pairs", is_details=is_details)
         key = ("pairs", is_details)
         cached = self._core.cache.get(key)
@@ -605,10 +624,13 @@ class Upbit(_ops.Upbit):
             self._core.cache.put(key, cached)
         return list(cached)
 
+    @_extends(
+        _ops.Upbit.list_orderbook_instruments,
+        "Cached for `cache_ttl` seconds (tick sizes change rarely).",
+    )
     def list_orderbook_instruments(
         self, *, markets: str | Sequence[str]
     ) -> list[OrderbookInstrument]:
-        """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
         self._core.check("list_orderbook_instruments", markets=markets)
         key = ("instruments", ",".join(markets) if not isinstance(markets, str) else markets)
         cached = self._core.cache.get(key)
@@ -617,8 +639,10 @@ class Upbit(_ops.Upbit):
             self._core.cache.put(key, cached)
         return list(cached)
 
+    @_extends(
+        _ops.Upbit.list_tickers, "Hundreds of markets are split into requests that fit a URL."
+    )
     def list_tickers(self, *, markets: str | Sequence[str]) -> list[Ticker]:
-        """List Tickers by Pairs; hundreds of markets are split into requests that fit a URL."""
         tickers: list[Ticker] = []
         for chunk in market_chunks(markets):
             tickers += super().list_tickers(markets=chunk)
@@ -877,8 +901,11 @@ class AsyncUpbit(_ops.AsyncUpbit):
 
     # --- conveniences ---------------------------------------------------------------------
 
+    @_extends(
+        _ops.AsyncUpbit.list_trading_pairs,
+        "Cached for `cache_ttl` seconds (the list changes rarely).",
+    )
     async def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
-        """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
         self._core.check("list_trading_pairs", is_details=is_details)
         key = ("pairs", is_details)
         cached = self._core.cache.get(key)
@@ -887,10 +914,13 @@ class AsyncUpbit(_ops.AsyncUpbit):
             self._core.cache.put(key, cached)
         return list(cached)
 
+    @_extends(
+        _ops.AsyncUpbit.list_orderbook_instruments,
+        "Cached for `cache_ttl` seconds (tick sizes change rarely).",
+    )
     async def list_orderbook_instruments(
         self, *, markets: str | Sequence[str]
     ) -> list[OrderbookInstrument]:
-        """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
         self._core.check("list_orderbook_instruments", markets=markets)
         key = ("instruments", ",".join(markets) if not isinstance(markets, str) else markets)
         cached = self._core.cache.get(key)
@@ -899,8 +929,10 @@ class AsyncUpbit(_ops.AsyncUpbit):
             self._core.cache.put(key, cached)
         return list(cached)
 
+    @_extends(
+        _ops.AsyncUpbit.list_tickers, "Hundreds of markets are split into requests that fit a URL."
+    )
     async def list_tickers(self, *, markets: str | Sequence[str]) -> list[Ticker]:
-        """List Tickers by Pairs; hundreds of markets are split into requests that fit a URL."""
         tickers: list[Ticker] = []
         for chunk in market_chunks(markets):
             tickers += await super().list_tickers(markets=chunk)
