@@ -717,12 +717,13 @@ class Upbit(_ops.Upbit):
         """Closed orders newest first between `start` and `end` (default now).
 
         Upbit answers at most 7 days and `limit` orders per query and silently drops the rest,
-        so the range is cut into 7-day windows and a full window is halved until it fits.
+        so the range is cut into 7-day windows, each read with `paginate.list_closed_orders`
+        (a full page asks again for the orders before its oldest one).
         """
         start_utc = to_utc("start", start)
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
-        windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        windows = list(closed_order_windows(start_utc, end_utc))
         if market is not None:
             check_market("market", market)
         if not isinstance(limit, int) or not 1 <= limit <= 1000:
@@ -737,17 +738,11 @@ class Upbit(_ops.Upbit):
         limit: int,
     ) -> Iterator[OrderListItem]:
         seen: set[str] = set()  # a window edge may be inclusive on both sides
-        while windows:
-            lower, upper = windows.pop()
-            page = self.list_closed_orders(
+        for lower, upper in windows:
+            for order in self.paginate.list_closed_orders(
                 market=market, states=states, start_time=wire_time(lower),
                 end_time=wire_time(upper), limit=limit, order_by="desc",
-            )  # fmt: skip
-            if len(page) >= limit and (upper - lower).total_seconds() > 1:
-                middle = lower + (upper - lower) / 2
-                windows += [(lower, middle), (middle, upper)]
-                continue
-            for order in page:
+            ):  # fmt: skip
                 if order.uuid not in seen:
                     seen.add(order.uuid)
                     yield order
@@ -1007,12 +1002,13 @@ class AsyncUpbit(_ops.AsyncUpbit):
         """Closed orders newest first between `start` and `end` (default now).
 
         Upbit answers at most 7 days and `limit` orders per query and silently drops the rest,
-        so the range is cut into 7-day windows and a full window is halved until it fits.
+        so the range is cut into 7-day windows, each read with `paginate.list_closed_orders`
+        (a full page asks again for the orders before its oldest one).
         """
         start_utc = to_utc("start", start)
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
-        windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        windows = list(closed_order_windows(start_utc, end_utc))
         if market is not None:
             check_market("market", market)
         if not isinstance(limit, int) or not 1 <= limit <= 1000:
@@ -1027,17 +1023,11 @@ class AsyncUpbit(_ops.AsyncUpbit):
         limit: int,
     ) -> AsyncIterator[OrderListItem]:
         seen: set[str] = set()  # a window edge may be inclusive on both sides
-        while windows:
-            lower, upper = windows.pop()
-            page = await self.list_closed_orders(
+        for lower, upper in windows:
+            async for order in self.paginate.list_closed_orders(
                 market=market, states=states, start_time=wire_time(lower),
                 end_time=wire_time(upper), limit=limit, order_by="desc",
-            )  # fmt: skip
-            if len(page) >= limit and (upper - lower).total_seconds() > 1:
-                middle = lower + (upper - lower) / 2
-                windows += [(lower, middle), (middle, upper)]
-                continue
-            for order in page:
+            ):  # fmt: skip
                 if order.uuid not in seen:
                     seen.add(order.uuid)
                     yield order
