@@ -315,7 +315,7 @@ def test_full_windows_are_paged_until_nothing_is_lost(
     # 960 orders, 50 a page: at least 20 requests; a full page asks for what is before it
     assert len(seen) >= len(ALL_ORDERS) // 50
     by_created = {datetime.fromisoformat(o.created_at): o for o in orders}
-    for (lower, upper), (next_lower, next_upper) in itertools.pairwise(seen):
+    for (lower, _upper), (next_lower, next_upper) in itertools.pairwise(seen):
         if next_lower == lower:  # the same 7-day window, next page
             assert next_upper in by_created  # the oldest order of the page before
     assert {q["limit"] for q in server.sent("/v1/orders/closed")} == {"50"}

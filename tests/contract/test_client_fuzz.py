@@ -418,7 +418,8 @@ def _check_arrived(op_id: str, args: Mapping[str, Any], sent: Exchange) -> None:
         rule = op.params[name]
         if rule.get("comma_list") and isinstance(value, list):
             value = ",".join(value)
-        value = rule.get("aliases", {}).get(value, value)
+        if "aliases" in rule:
+            value = rule["aliases"].get(value, value)
         if rule["in"] == "path":
             path = path.replace("{" + rule["wire"] + "}", _rendered(value))
         elif rule["in"] == "query":
