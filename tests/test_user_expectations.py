@@ -516,3 +516,40 @@ def test_markets_take_a_list_or_a_comma_string(upbit: Upbit, server: PagingFake)
     ]
     with pytest.raises(ValueError, match=r"list_orderbooks: markets\[1\] must be one code"):
         upbit.list_orderbooks(markets=["KRW-BTC", "KRW-ETH,KRW-XRP"])
+
+
+def test_readme_example_runs(
+    server: PagingFake, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    match = re.search(r"### Regions, raw responses.*?\n```python\n(.*?)```", readme, re.S)
+    assert match, "README lost its regions/raw/paging example"
+    monkeypatch.setenv("UPBIT_ACCESS_KEY", ACCESS_KEY)
+    monkeypatch.setenv("UPBIT_SECRET_KEY", SECRET_KEY)
+    code = match[1].replace(
+        'Upbit.from_env(region="kr")', f"Upbit.from_env(base_url={server.url!r}, rate_limits=FAST)"
+    )
+    exec(compile(code, "README.md", "exec"), {"FAST": FAST})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("200 group=default; min=1800; sec=29 ")
+    assert len(out) == 1 + len(DEPOSITS) + 1
+    assert out[-1] == "['KRW-BTC', 'KRW-ETH']"
+    assert dict(parse_qsl(server.seen[-1][2])) == {"markets": "KRW-BTC,KRW-ETH", "new_flag": "true"}
+
+
+def test_async_raw_response_after_an_ambiguous_order(server: PagingFake) -> None:
+    server.inject("POST", "/v1/orders", "drop_after_commit")
+
+    async def run() -> RawResponse[Any]:
+        async with aclient(server, max_retries=1) as a:
+            return await a.with_raw_response.create_order(
+                market="KRW-BTC", side="ask", ord_type="limit", price="100", volume="1",
+                identifier="raw-async",
+            )  # fmt: skip
+
+    raw = asyncio.run(run())
+    assert raw.status_code == 200
+    assert raw.parse().identifier == "raw-async"
+    assert len(server.requests_to("POST", "/v1/orders")) == 1
