@@ -30,8 +30,7 @@ import pytest
 from _spec import load_spec, operations, resolve
 from fake_upbit import ACCESS_KEY, NOW, SECRET_KEY, FakeUpbit, _Handler, timezone_kst
 
-from upbit_ext import AsyncUpbit, ServerError, Upbit, UpbitTimeout
-from upbit_ext._base import RawResponse
+from upbit_ext import AsyncUpbit, RawResponse, ServerError, Upbit, UpbitTimeout
 
 pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
 
@@ -553,3 +552,29 @@ def test_async_raw_response_after_an_ambiguous_order(server: PagingFake) -> None
     assert raw.status_code == 200
     assert raw.parse().identifier == "raw-async"
     assert len(server.requests_to("POST", "/v1/orders")) == 1
+
+
+def test_paging_against_the_sandbox_sync_and_async() -> None:
+    from upbit_ext.sandbox import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig, serve
+
+    with (
+        serve(SandboxConfig(seed=3)) as sandbox,
+        Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as client,
+    ):
+        candles = list(
+            itertools.islice(client.paginate.list_minute_candles(unit="1m", market="KRW-BTC"), 450)
+        )
+        starts = [c.candle_date_time_utc for c in candles]
+        assert len(set(starts)) == 450  # three pages of 200, none repeated
+        assert starts == sorted(starts, reverse=True)
+        trades = list(itertools.islice(client.paginate.list_recent_trades(market="KRW-ETH"), 700))
+        ids = [t.sequential_id for t in trades]
+        assert len(set(ids)) == 700
+        assert ids == sorted(ids, reverse=True)
+
+        async def run() -> list[str]:
+            async with AsyncUpbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as a:
+                pages = a.paginate.list_minute_candles(unit=1, market="KRW-BTC")
+                return [c.candle_date_time_utc async for c in pages][:450]
+
+        assert asyncio.run(run()) == starts
