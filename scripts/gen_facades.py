@@ -43,8 +43,9 @@ from typing import Literal, cast
 '''
 
 
-# A string parameter whose pattern is `^X(,X)*$` is a comma-separated list: it also takes a list.
-COMMA_LIST = re.compile(r"^\^(?P<item>.+)\(,(?P=item)\)\*\$$")
+# A string parameter whose pattern is `^X(,X)*$` (or `{0,n}`) is a comma-separated list: it also
+# takes a list of items.
+COMMA_LIST = re.compile(r"^\^(?P<item>.+)\(,(?P=item)\)(\*|\{0,\d+\})\$$")
 DOC_WIDTH = 92
 
 

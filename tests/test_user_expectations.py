@@ -513,6 +513,8 @@ def test_markets_take_a_list_or_a_comma_string(upbit: Upbit, server: PagingFake)
         {"markets": "KRW-BTC,KRW-XRP"},
         {"quote_currencies": "KRW,BTC"},
     ]
+    upbit.cancel_open_orders(pairs=["KRW-BTC", "KRW-ETH"])
+    assert dict(parse_qsl(server.seen[-1][2])) == {"pairs": "KRW-BTC,KRW-ETH"}
     with pytest.raises(ValueError, match=r"list_orderbooks: markets\[1\] must be one code"):
         upbit.list_orderbooks(markets=["KRW-BTC", "KRW-ETH,KRW-XRP"])
 

@@ -957,6 +957,7 @@ OPERATIONS: dict[str, Operation] = {
                 "required": False,
                 "type": "string",
                 "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+){0,19}$",
+                "comma_list": True,
             },
             "excluded_pairs": {
                 "wire": "excluded_pairs",
@@ -964,6 +965,7 @@ OPERATIONS: dict[str, Operation] = {
                 "required": False,
                 "type": "string",
                 "pattern": "^[A-Z0-9]+-[A-Z0-9]+(,[A-Z0-9]+-[A-Z0-9]+){0,19}$",
+                "comma_list": True,
             },
         },
         paging=None,
@@ -2522,8 +2524,8 @@ class Upbit(SyncCaller):
         cancel_side: Literal["all", "ask", "bid"] | None = None,
         count: int | None = None,
         order_by: Literal["asc", "desc"] | None = None,
-        pairs: str | None = None,
-        excluded_pairs: str | None = None,
+        pairs: str | Sequence[str] | None = None,
+        excluded_pairs: str | Sequence[str] | None = None,
     ) -> BatchCancelResult:
         """Batch Cancel Orders. `DELETE /v1/orders/open`.
 
@@ -4258,8 +4260,8 @@ class AsyncUpbit(AsyncCaller):
         cancel_side: Literal["all", "ask", "bid"] | None = None,
         count: int | None = None,
         order_by: Literal["asc", "desc"] | None = None,
-        pairs: str | None = None,
-        excluded_pairs: str | None = None,
+        pairs: str | Sequence[str] | None = None,
+        excluded_pairs: str | Sequence[str] | None = None,
     ) -> BatchCancelResult:
         """Batch Cancel Orders. `DELETE /v1/orders/open`.
 
@@ -5999,8 +6001,8 @@ class UpbitWithRawResponse(SyncCaller):
         cancel_side: Literal["all", "ask", "bid"] | None = None,
         count: int | None = None,
         order_by: Literal["asc", "desc"] | None = None,
-        pairs: str | None = None,
-        excluded_pairs: str | None = None,
+        pairs: str | Sequence[str] | None = None,
+        excluded_pairs: str | Sequence[str] | None = None,
     ) -> RawResponse[BatchCancelResult]:
         """Batch Cancel Orders. `DELETE /v1/orders/open`.
 
@@ -7739,8 +7741,8 @@ class AsyncUpbitWithRawResponse(AsyncCaller):
         cancel_side: Literal["all", "ask", "bid"] | None = None,
         count: int | None = None,
         order_by: Literal["asc", "desc"] | None = None,
-        pairs: str | None = None,
-        excluded_pairs: str | None = None,
+        pairs: str | Sequence[str] | None = None,
+        excluded_pairs: str | Sequence[str] | None = None,
     ) -> RawResponse[BatchCancelResult]:
         """Batch Cancel Orders. `DELETE /v1/orders/open`.
 
