@@ -374,7 +374,9 @@ def test_logs_attempts_retries_waits_and_breaker_without_secrets(
         assert not JWT.search(line), line
 
 
-@pytest.mark.parametrize(("value", "shown"), [("debug", True), ("info", False), ("", False)])
+@pytest.mark.parametrize(
+    ("value", "shown"), [("debug", True), ("info", False), ("", False), ("loud", False)]
+)
 def test_upbit_log_switches_a_stderr_handler(value: str, shown: bool) -> None:
     code = (
         "import logging, upbit_ext\n"
@@ -387,6 +389,7 @@ def test_upbit_log_switches_a_stderr_handler(value: str, shown: bool) -> None:
     )
     assert ("a debug line" in result.stderr) is shown
     assert ("an info line" in result.stderr) is (value in {"debug", "info"})
+    assert ("UPBIT_LOG must be 'info' or 'debug', got 'loud'" in result.stderr) is (value == "loud")
 
 
 # --- per-call options ------------------------------------------------------------------------
