@@ -415,7 +415,7 @@ def test_list_tickers_and_order_shapes_are_checked_before_sending() -> None:
     async def run() -> None:
         async with AsyncUpbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url="http://127.0.0.1:9") as a:
             with pytest.raises(TypeError, match="markets must be a comma-separated string"):
-                await a.list_tickers(markets=["KRW-BTC"])  # type: ignore[arg-type]
+                await a.list_tickers(markets=42)  # type: ignore[arg-type]
             with pytest.raises(ValueError, match="time_in_force 'fok' is only for limit and best"):
                 await a.test_order(**order, time_in_force="fok")
 

@@ -6,6 +6,7 @@ operationId, arguments by Upbit's wire names) plus a few conveniences; every fai
 """
 
 from ._auth import InsecureTransportError, UpbitAuth, websocket_token
+from ._base import RawResponse
 from ._client import AsyncUpbit, Candle, Upbit
 from ._errors import (
     BadRequest,
@@ -91,6 +92,7 @@ __all__ = [
     "OverMaxTotal",
     "PocketNotFound",
     "RateLimited",
+    "RawResponse",
     "ResponseTooLarge",
     "ServerError",
     "ThirdPartyAgreementRequired",

@@ -4,18 +4,25 @@ facade method → argument checks → generated call → httpx client (auth per 
 rate limits and size cap in the transport, typed error raised from the response hook
 before any parsing) → wire. Retries and order de-duplication run around the generated
 call (see `_flow`), so every attempt is signed again.
+
+Per-call options (`with_options`) travel in a context variable from the facade call to the
+auth step, which adds extra query parameters and headers before signing (so `query_hash`
+covers them) and sets the request's timeout.
 """
 
 from __future__ import annotations
 
+import contextvars
+import copy
+import dataclasses
 import os
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal, Self
+from typing import IO, Any, Literal, Self, TypeVar
 
 import httpx
 from dotenv import dotenv_values
@@ -36,8 +43,9 @@ from upbit_client.models import (
     YearCandle,
 )
 
+from . import _operations as _ops
 from ._auth import UpbitAuth, is_loopback
-from ._base import Operation
+from ._base import Operation, RawResponse
 from ._errors import (
     IpBanned,
     UnexpectedResponse,
@@ -47,35 +55,107 @@ from ._errors import (
 )
 from ._flow import CallContext, order_flow, request_flow, run_async, run_sync
 from ._limits import LimiterBlocked, RateLimiter, RateSpec, scope_for_access_key, shared_limiter
-from ._log import ErrorLog
-from ._operations import OPERATIONS, AsyncOperations, SyncOperations
+from ._log import ErrorLog, setup_logging
+from ._operations import OPERATIONS
 from ._paging import (
     CandleQuery,
     TTLCache,
     candle_query,
     candle_time,
     closed_order_windows,
+    first_page,
+    item_key,
     market_chunks,
+    next_page,
     to_utc,
     wire_time,
 )
 from ._retry import RetryPolicy, breaker_for
-from ._ticks import round_to_tick, table_tick_size
+from ._ticks import TICK_TABLES, round_to_tick, table_tick_size
 from ._transport import AsyncUpbitTransport, OperationRouter, TransportGuard, UpbitTransport
 from ._validate import check_currency, check_market, format_money, prepare
 
-__all__ = ["AsyncUpbit", "Candle", "Upbit"]
+__all__ = ["REGIONS", "AsyncUpbit", "Candle", "Upbit"]
 
 Candle = SecondCandle | MinuteCandle | DayCandle | WeekCandle | MonthCandle | YearCandle
 RoundingMode = Literal["down", "up", "nearest"]
+Region = Literal["kr", "sg", "id", "th"]
 
-DEFAULT_BASE_URL = "https://api.upbit.com"
+# Hosts as Upbit's official SDK and the global docs give them.
+REGIONS: dict[str, str] = {
+    "kr": "https://api.upbit.com",
+    "sg": "https://sg-api.upbit.com",
+    "id": "https://id-api.upbit.com",
+    "th": "https://th-api.upbit.com",
+}
+# Upbit publishes per-group limits for Korea only. Korea's `order` group went from 8/s to 12/s
+# on 2026-08-21 (a Korean notice); the global docs name no figures, so sg/id/th keep the older
+# 8/s for orders and Korea's other limits. Remaining-Req and 429s correct either way.
+REGION_RATES: dict[str, dict[str, RateSpec]] = {
+    "kr": {},
+    **{r: {"order": (8, 1.0)} for r in ("sg", "id", "th")},
+}
+DEFAULT_BASE_URL = REGIONS["kr"]
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 USER_AGENT = "upbit-python/0.1"
 # Operations that place an order: they get a client identifier so they are never sent twice.
 ORDER_IDENTIFIERS = {"create_order": "identifier", "cancel_and_new_order": "new_identifier"}
 _ROUTER = OperationRouter(OPERATIONS)
+setup_logging()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _CallOptions:
+    """What `with_options` changes for the calls of one client view."""
+
+    timeout: httpx.Timeout | None = None
+    extra_query: tuple[tuple[str, str], ...] = ()
+    extra_headers: tuple[tuple[str, str], ...] = ()
+
+    def merged(
+        self,
+        timeout: httpx.Timeout | float | None,
+        extra_query: Mapping[str, str | int] | None,
+        extra_headers: Mapping[str, str] | None,
+    ) -> _CallOptions:
+        if timeout is not None:
+            if isinstance(timeout, bool) or not isinstance(timeout, int | float | httpx.Timeout):
+                raise TypeError(
+                    f"timeout must be seconds or an httpx.Timeout, got {type(timeout).__name__}"
+                )
+            if not isinstance(timeout, httpx.Timeout) and not timeout > 0:
+                raise ValueError(f"timeout must be a number of seconds > 0, got {timeout!r}")
+        query = dict(self.extra_query)
+        query.update(_pairs("extra_query", extra_query, (str, int)))
+        headers = dict(self.extra_headers)
+        headers.update(_pairs("extra_headers", extra_headers, (str,)))
+        return _CallOptions(
+            timeout=httpx.Timeout(timeout) if timeout is not None else self.timeout,
+            extra_query=tuple(query.items()),
+            extra_headers=tuple(headers.items()),
+        )
+
+
+def _pairs(name: str, values: Mapping[str, Any] | None, kinds: tuple[type, ...]) -> dict[str, str]:
+    if values is None:
+        return {}
+    if not isinstance(values, Mapping):
+        raise TypeError(f"{name} must be a mapping of names to values, got {type(values).__name__}")
+    out: dict[str, str] = {}
+    for key, value in values.items():
+        if not isinstance(key, str) or not key:
+            raise ValueError(f"{name}: names must be non-empty strings, got {key!r}")
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            allowed = " or ".join(k.__name__ for k in kinds)
+            raise TypeError(f"{name}[{key!r}] must be {allowed}, got {type(value).__name__}")
+        out[key] = str(value)
+    return out
+
+
+_OPTIONS: contextvars.ContextVar[_CallOptions | None] = contextvars.ContextVar(
+    "upbit_ext_call_options", default=None
+)
 
 
 def _mask(key: str | None) -> str:
@@ -90,7 +170,8 @@ class _Core:
         access_key: str | None,
         secret_key: str | None,
         *,
-        base_url: str,
+        region: str,
+        base_url: str | None,
         max_retries: int,
         rate_limits: Mapping[str, RateSpec] | None,
         max_response_bytes: int,
@@ -104,6 +185,19 @@ class _Core:
         for name, key in (("access_key", access_key), ("secret_key", secret_key)):
             if key is not None and (not isinstance(key, str) or not key.strip()):
                 raise ValueError(f"{name} must be a non-empty string")
+        if region not in REGIONS:
+            raise ValueError(
+                f"region must be one of {', '.join(map(repr, REGIONS))}; got {region!r}"
+            )
+        # base_url, when given, replaces the region's host and with it the host's rate table
+        # (rates belong to a server: pass rate_limits= for yours); the region keeps the tick
+        # tables, which belong to its markets (a sandbox standing in for sg trades SGD).
+        self.region = region
+        if base_url is None:
+            base_url = REGIONS[region]
+            region_rates = REGION_RATES[region]
+            if region_rates:
+                rate_limits = {**region_rates, **(rate_limits or {})}
         url = httpx.URL(base_url)
         if url.scheme not in {"https", "http"} or not url.host:
             raise ValueError(f"base_url must be an https:// URL, got {base_url!r}")
@@ -160,7 +254,7 @@ class _Core:
         return {
             "base_url": self.base_url,
             "timeout": timeout,
-            "auth": _SecuredOnly(self.auth) if self.auth is not None else None,
+            "auth": _PrepareAndSign(self.auth),
             "headers": {"Accept": "application/json", "User-Agent": USER_AGENT},
             "follow_redirects": False,
         }
@@ -201,16 +295,17 @@ class _Core:
         assert isinstance(exc, httpx.TransportError)
         return transport_error_from(exc, method=op.method, path=op.path)
 
-    @staticmethod
-    def tick_for(market: str, price: Decimal, instruments: list[OrderbookInstrument]) -> Decimal:
-        """The coarser of the pair's published tick and the table's tick for this price.
+    def tick_for(
+        self, market: str, price: Decimal, instruments: list[OrderbookInstrument]
+    ) -> Decimal:
+        """The coarser of the pair's published tick and the region's table tick for this price.
 
         The published tick is the one at today's price; a price in another band may need the
         table's. A multiple of the coarser tick is valid on both grids.
         """
         table = (
-            table_tick_size(market, price)
-            if market.split("-")[0] in {"KRW", "USDT", "BTC"}
+            table_tick_size(market, price, self.region)
+            if market.split("-")[0] in TICK_TABLES[self.region]
             else None
         )
         published = next((Decimal(i.tick_size) for i in instruments if i.market == market), None)
@@ -225,29 +320,159 @@ class _Core:
             limits["pocket"] = self.pocket_limiter.snapshot()
         return {
             "host": self.host,
+            "region": self.region,
             "breaker": self.ctx.breaker.snapshot(),
             "limits": limits,
             "errors": dict(self.ctx.errors),
         }
 
 
-class _SecuredOnly(httpx.Auth):
-    """Signs only operations the spec marks as secured: quotation requests carry no token."""
+class _PrepareAndSign(httpx.Auth):
+    """Applies the call's options, then signs operations the spec marks as secured.
+
+    Extra query parameters are added before signing, so `query_hash` covers them; quotation
+    requests carry no token.
+    """
 
     requires_request_body = True
 
-    def __init__(self, auth: UpbitAuth) -> None:
+    def __init__(self, auth: UpbitAuth | None) -> None:
         self._auth = auth
 
     def auth_flow(self, request: httpx.Request) -> Any:
+        options = _OPTIONS.get()
+        if options is not None:
+            if options.extra_query:
+                request.url = request.url.copy_merge_params(dict(options.extra_query))
+            for name, value in options.extra_headers:
+                request.headers[name] = value
+            if options.timeout is not None:
+                request.extensions = {**request.extensions, "timeout": options.timeout.as_dict()}
         op = _ROUTER.find(request.method, request.url.path)
-        if op is not None and not op.secured:
+        if self._auth is None or (op is not None and not op.secured):
             yield request
             return
         yield from self._auth.auth_flow(request)
 
     def __repr__(self) -> str:
         return repr(self._auth)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _extends(base: Callable[..., Any], note: str) -> Callable[[_F], _F]:
+    """A convenience overriding an operation keeps the operation's docstring, plus a note.
+
+    At runtime only: a type checker's hover already falls back to the base method's docstring.
+    """
+
+    def decorate(method: _F) -> _F:
+        method.__doc__ = f"{base.__doc__}\n        Convenience: {note}\n        "
+        return method
+
+    return decorate
+
+
+def _check_options(op: Operation, options: _CallOptions, body: type[Any] | None) -> None:
+    if options.extra_query and body is not None:
+        raise ValueError(
+            f"extra_query cannot be sent with {op.id}: it sends a JSON body, and Upbit signs "
+            "either a query string or a body, not both"
+        )
+
+
+def _raw_from_lookup(found: RawResponse[Any], value: Any) -> RawResponse[Any]:
+    return RawResponse(found.status_code, found.headers, found.content, value)
+
+
+def _raw(response: Any, parsed: Any) -> RawResponse[Any]:
+    return RawResponse(
+        int(response.status_code), httpx.Headers(response.headers), response.content, parsed
+    )
+
+
+def _iterate(method: Callable[..., Any], op: Operation, params: dict[str, Any]) -> Iterator[Any]:
+    """Request page after page lazily; an item repeated at a page boundary is yielded once."""
+    current: dict[str, Any] | None = first_page(op, params)
+    seen: set[Any] = set()
+    while current is not None:
+        page = method(**current)
+        fresh = [item for item in page if item_key(op, item) not in seen]
+        seen = {item_key(op, item) for item in page}
+        yield from fresh
+        current = next_page(op, current, page, len(fresh))
+
+
+async def _aiterate(
+    method: Callable[..., Any], op: Operation, params: dict[str, Any]
+) -> AsyncIterator[Any]:
+    current: dict[str, Any] | None = first_page(op, params)
+    seen: set[Any] = set()
+    while current is not None:
+        page = await method(**current)
+        fresh = [item for item in page if item_key(op, item) not in seen]
+        seen = {item_key(op, item) for item in page}
+        for item in fresh:
+            yield item
+        current = next_page(op, current, page, len(fresh))
+
+
+class _RawView(_ops.UpbitWithRawResponse):
+    def __init__(self, facade: Upbit) -> None:
+        self._facade = facade
+
+    def _call(
+        self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None
+    ) -> Any:
+        return self._facade._call(op, fn, params, body, raw=True)
+
+
+class _AsyncRawView(_ops.AsyncUpbitWithRawResponse):
+    def __init__(self, facade: AsyncUpbit) -> None:
+        self._facade = facade
+
+    async def _call(
+        self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None
+    ) -> Any:
+        return await self._facade._call(op, fn, params, body, raw=True)
+
+
+class _Pages(_ops.UpbitPaginate):
+    def __init__(self, facade: Upbit) -> None:
+        self._facade = facade
+
+    def _paginate(self, op: Operation, params: dict[str, Any]) -> Any:
+        self._facade._core.check(op.id, **params)  # bad arguments fail here, not at first next()
+        return _iterate(getattr(self._facade, op.id), op, params)
+
+
+class _AsyncPages(_ops.AsyncUpbitPaginate):
+    def __init__(self, facade: AsyncUpbit) -> None:
+        self._facade = facade
+
+    def _paginate(self, op: Operation, params: dict[str, Any]) -> Any:
+        self._facade._core.check(op.id, **params)
+        return _aiterate(getattr(self._facade, op.id), op, params)
+
+
+def _view(
+    client: Any,
+    timeout: httpx.Timeout | float | None,
+    max_retries: int | None,
+    extra_query: Mapping[str, str | int] | None,
+    extra_headers: Mapping[str, str] | None,
+) -> Any:
+    """A shallow copy sharing the connection pool, limiter, breaker and counters."""
+    view = copy.copy(client)
+    view._options = client._options.merged(timeout, extra_query, extra_headers)
+    if max_retries is not None:
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        policy = dataclasses.replace(client._ctx.policy, max_retries=max_retries)
+        view._ctx = dataclasses.replace(client._ctx, policy=policy)
+    view._owner = False
+    return view
 
 
 def _raise_for_status(response: httpx.Response) -> None:
@@ -289,7 +514,7 @@ def _cancel_and_new_from_lookup(prev: Any, new: Any) -> CancelAndNewOrderResult:
     return CancelAndNewOrderResult.from_dict(data)
 
 
-class Upbit(SyncOperations):
+class Upbit(_ops.Upbit):
     """Synchronous Upbit client. Quotation methods work without keys.
 
     One pooled keep-alive connection pool per instance; use it as a context manager or
@@ -302,7 +527,8 @@ class Upbit(SyncOperations):
         access_key: str | None = None,
         secret_key: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        region: Region = "kr",
+        base_url: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         rate_limits: Mapping[str, RateSpec] | None = None,
@@ -313,7 +539,7 @@ class Upbit(SyncOperations):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._core = _Core(
-            access_key, secret_key, base_url=base_url, max_retries=max_retries,
+            access_key, secret_key, region=region, base_url=base_url, max_retries=max_retries,
             rate_limits=rate_limits, max_response_bytes=max_response_bytes,
             error_log=error_log, jwt_algorithm=jwt_algorithm, cache_ttl=cache_ttl,
             custom_transport=transport is not None,
@@ -326,6 +552,9 @@ class Upbit(SyncOperations):
         )
         self._client = AuthenticatedClient(base_url=self._core.base_url, token="")
         self._client.set_httpx_client(self._http)
+        self._options = _CallOptions()
+        self._ctx = self._core.ctx
+        self._owner = True
 
     @classmethod
     def from_env(cls, *, env_file: str | os.PathLike[str] | None = ".env", **kwargs: Any) -> Self:
@@ -344,8 +573,38 @@ class Upbit(SyncOperations):
         self.close()
 
     def close(self) -> None:
+        if not self._owner:
+            return
         self._http.close()
         self._core.close()
+
+    def with_options(
+        self,
+        *,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+        extra_query: Mapping[str, str | int] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A view of this client whose calls use these options; it shares the connection
+        pool, rate limiter, circuit breaker and counters (closing it closes nothing).
+
+        `timeout` (seconds or `httpx.Timeout`) and `max_retries` replace the client's;
+        `extra_query` and `extra_headers` are added to every request, for parameters the spec
+        does not know yet (extra query parameters are signed like the others).
+        """
+        view: Self = _view(self, timeout, max_retries, extra_query, extra_headers)
+        return view
+
+    @property
+    def with_raw_response(self) -> _ops.UpbitWithRawResponse:
+        """The same methods, answering a `RawResponse`: status, headers, body and `.parse()`."""
+        return _RawView(self)
+
+    @property
+    def paginate(self) -> _ops.UpbitPaginate:
+        """Each list operation that pages, as a lazy iterator over every item of every page."""
+        return _Pages(self)
 
     def health(self) -> dict[str, Any]:
         """Circuit breaker state, rate-limit budgets and error counters, as plain data."""
@@ -353,8 +612,10 @@ class Upbit(SyncOperations):
 
     # --- conveniences ---------------------------------------------------------------------
 
+    @_extends(
+        _ops.Upbit.list_trading_pairs, "Cached for `cache_ttl` seconds (the list changes rarely)."
+    )
     def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
-        """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
         self._core.check("list_trading_pairs", is_details=is_details)
         key = ("pairs", is_details)
         cached = self._core.cache.get(key)
@@ -363,18 +624,25 @@ class Upbit(SyncOperations):
             self._core.cache.put(key, cached)
         return list(cached)
 
-    def list_orderbook_instruments(self, *, markets: str) -> list[OrderbookInstrument]:
-        """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
+    @_extends(
+        _ops.Upbit.list_orderbook_instruments,
+        "Cached for `cache_ttl` seconds (tick sizes change rarely).",
+    )
+    def list_orderbook_instruments(
+        self, *, markets: str | Sequence[str]
+    ) -> list[OrderbookInstrument]:
         self._core.check("list_orderbook_instruments", markets=markets)
-        key = ("instruments", markets)
+        key = ("instruments", ",".join(markets) if not isinstance(markets, str) else markets)
         cached = self._core.cache.get(key)
         if cached is None:
             cached = super().list_orderbook_instruments(markets=markets)
             self._core.cache.put(key, cached)
         return list(cached)
 
-    def list_tickers(self, *, markets: str) -> list[Ticker]:
-        """List Tickers by Pairs; hundreds of markets are split into requests that fit a URL."""
+    @_extends(
+        _ops.Upbit.list_tickers, "Hundreds of markets are split into requests that fit a URL."
+    )
+    def list_tickers(self, *, markets: str | Sequence[str]) -> list[Ticker]:
         tickers: list[Ticker] = []
         for chunk in market_chunks(markets):
             tickers += super().list_tickers(markets=chunk)
@@ -405,7 +673,7 @@ class Upbit(SyncOperations):
     def iter_candles(
         self,
         market: str,
-        unit: str = "1m",
+        unit: str | int = "1m",
         *,
         start: datetime | str | None = None,
         end: datetime | str | None = None,
@@ -413,28 +681,20 @@ class Upbit(SyncOperations):
     ) -> Iterator[Candle]:
         """Candles newest first, paging back with `to` from `end` (default now) to `start`.
 
-        Each page asks for candles before the oldest one seen, so none is skipped or repeated.
+        `unit`: "1s", "1m" … "240m" (minutes also as an int, as `list_minute_candles` takes),
+        "1d", "1w", "1M" or "1y". Pages through `paginate`, so each page asks for candles
+        before the oldest one seen: none is skipped or repeated.
         """
         check_market("market", market)
         return self._candles(market, candle_query(unit, start, end, page_size))
 
     def _candles(self, market: str, query: CandleQuery) -> Iterator[Candle]:
-        method = getattr(super(), query.method)
-        to = query.end
-        while True:
-            page = method(
-                market=market,
-                to=wire_time(to) if to else None,
-                count=query.page_size,
-                **query.extra,
-            )
-            for candle in page:
-                if query.start is not None and candle_time(candle) < query.start:
-                    return
-                yield candle
-            if len(page) < query.page_size:
+        to = wire_time(query.end) if query.end else None
+        pages = getattr(self.paginate, query.method)
+        for candle in pages(market=market, to=to, count=query.page_size, **query.extra):
+            if query.start is not None and candle_time(candle) < query.start:
                 return
-            to = candle_time(page[-1])
+            yield candle
 
     def iter_recent_trades(
         self, market: str, *, days_ago: int | None = None, page_size: int = 500
@@ -443,21 +703,7 @@ class Upbit(SyncOperations):
         check_market("market", market)
         if not isinstance(page_size, int) or not 1 <= page_size <= 500:
             raise ValueError(f"page_size must be an integer from 1 to 500, got {page_size!r}")
-        return self._trades(market, days_ago, page_size)
-
-    def _trades(self, market: str, days_ago: int | None, page_size: int) -> Iterator[Trade]:
-        cursor: str | None = None
-        seen: set[int] = set()
-        while True:
-            page = self.list_recent_trades(
-                market=market, count=page_size, cursor=cursor, days_ago=days_ago
-            )
-            fresh = [t for t in page if t.sequential_id not in seen]
-            seen.update(t.sequential_id for t in fresh)
-            yield from fresh
-            if len(page) < page_size or not fresh:
-                return
-            cursor = str(page[-1].sequential_id)
+        return self.paginate.list_recent_trades(market=market, count=page_size, days_ago=days_ago)
 
     def iter_closed_orders(
         self,
@@ -471,12 +717,13 @@ class Upbit(SyncOperations):
         """Closed orders newest first between `start` and `end` (default now).
 
         Upbit answers at most 7 days and `limit` orders per query and silently drops the rest,
-        so the range is cut into 7-day windows and a full window is halved until it fits.
+        so the range is cut into 7-day windows, each read with `paginate.list_closed_orders`
+        (a full page asks again for the orders before its oldest one).
         """
         start_utc = to_utc("start", start)
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
-        windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        windows = list(closed_order_windows(start_utc, end_utc))
         if market is not None:
             check_market("market", market)
         if not isinstance(limit, int) or not 1 <= limit <= 1000:
@@ -491,24 +738,22 @@ class Upbit(SyncOperations):
         limit: int,
     ) -> Iterator[OrderListItem]:
         seen: set[str] = set()  # a window edge may be inclusive on both sides
-        while windows:
-            lower, upper = windows.pop()
-            page = self.list_closed_orders(
+        for lower, upper in windows:
+            for order in self.paginate.list_closed_orders(
                 market=market, states=states, start_time=wire_time(lower),
                 end_time=wire_time(upper), limit=limit, order_by="desc",
-            )  # fmt: skip
-            if len(page) >= limit and (upper - lower).total_seconds() > 1:
-                middle = lower + (upper - lower) / 2
-                windows += [(lower, middle), (middle, upper)]
-                continue
-            for order in page:
+            ):  # fmt: skip
                 if order.uuid not in seen:
                     seen.add(order.uuid)
                     yield order
 
-    def _send(self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
+    def _send(
+        self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any], raw: bool
+    ) -> Any:
         try:
-            return self._core.parsed(op, fn(client=self._client, **kwargs))
+            response = fn(client=self._client, **kwargs)
+            parsed = self._core.parsed(op, response)
+            return _raw(response, parsed) if raw else parsed
         except (httpx.TransportError, LimiterBlocked) as exc:
             raise self._core.transport_error(op, exc) from exc
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -517,29 +762,44 @@ class Upbit(SyncOperations):
             raise UnexpectedResponse(method=op.method, path=op.path, detail=detail) from exc
 
     def _call(
-        self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None
+        self,
+        op: Operation,
+        fn: Callable[..., Any],
+        params: dict[str, Any],
+        body: type[Any] | None,
+        *,
+        raw: bool = False,
     ) -> Any:
         kwargs, identifier = self._core.prepare(op, params, body)
-        ctx = self._core.ctx
-        if identifier is None:
-            return run_sync(request_flow(op, ctx), lambda: self._send(op, fn, kwargs))
-        return run_sync(
-            order_flow(op, ctx, identifier),
-            lambda: self._send(op, fn, kwargs),
-            lambda ident: self._find_order(op, params, ident),
-        )
+        _check_options(op, self._options, body)
+        ctx = self._ctx
+        token = _OPTIONS.set(self._options)
+        try:
+            if identifier is None:
+                return run_sync(request_flow(op, ctx), lambda: self._send(op, fn, kwargs, raw))
+            return run_sync(
+                order_flow(op, ctx, identifier),
+                lambda: self._send(op, fn, kwargs, raw),
+                lambda ident: self._find_order(op, params, ident, raw),
+            )
+        finally:
+            _OPTIONS.reset(token)
 
-    def _find_order(self, op: Operation, params: Mapping[str, Any], identifier: str) -> Any:
-        found = self.get_order(identifier=identifier)
+    def _find_order(
+        self, op: Operation, params: Mapping[str, Any], identifier: str, raw: bool
+    ) -> Any:
+        found = self.with_raw_response.get_order(identifier=identifier)
         if op.id == "create_order":
-            return _order_from_lookup(found)
-        prev = self.get_order(
-            uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
-        )
-        return _cancel_and_new_from_lookup(prev, found)
+            value: Any = _order_from_lookup(found.parse())
+        else:
+            prev = self.get_order(
+                uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
+            )
+            value = _cancel_and_new_from_lookup(prev, found.parse())
+        return _raw_from_lookup(found, value) if raw else value
 
 
-class AsyncUpbit(AsyncOperations):
+class AsyncUpbit(_ops.AsyncUpbit):
     """Asyncio Upbit client: the same methods as `Upbit`, awaitable.
 
     Methods are safe to run concurrently (`asyncio.gather`); the shared rate limiter
@@ -551,7 +811,8 @@ class AsyncUpbit(AsyncOperations):
         access_key: str | None = None,
         secret_key: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        region: Region = "kr",
+        base_url: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         rate_limits: Mapping[str, RateSpec] | None = None,
@@ -562,7 +823,7 @@ class AsyncUpbit(AsyncOperations):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._core = _Core(
-            access_key, secret_key, base_url=base_url, max_retries=max_retries,
+            access_key, secret_key, region=region, base_url=base_url, max_retries=max_retries,
             rate_limits=rate_limits, max_response_bytes=max_response_bytes,
             error_log=error_log, jwt_algorithm=jwt_algorithm, cache_ttl=cache_ttl,
             custom_transport=transport is not None,
@@ -575,6 +836,9 @@ class AsyncUpbit(AsyncOperations):
         )
         self._client = AuthenticatedClient(base_url=self._core.base_url, token="")
         self._client.set_async_httpx_client(self._http)
+        self._options = _CallOptions()
+        self._ctx = self._core.ctx
+        self._owner = True
 
     @classmethod
     def from_env(cls, *, env_file: str | os.PathLike[str] | None = ".env", **kwargs: Any) -> Self:
@@ -593,8 +857,38 @@ class AsyncUpbit(AsyncOperations):
         await self.aclose()
 
     async def aclose(self) -> None:
+        if not self._owner:
+            return
         await self._http.aclose()
         self._core.close()
+
+    def with_options(
+        self,
+        *,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+        extra_query: Mapping[str, str | int] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A view of this client whose calls use these options; it shares the connection
+        pool, rate limiter, circuit breaker and counters (closing it closes nothing).
+
+        `timeout` (seconds or `httpx.Timeout`) and `max_retries` replace the client's;
+        `extra_query` and `extra_headers` are added to every request, for parameters the spec
+        does not know yet (extra query parameters are signed like the others).
+        """
+        view: Self = _view(self, timeout, max_retries, extra_query, extra_headers)
+        return view
+
+    @property
+    def with_raw_response(self) -> _ops.AsyncUpbitWithRawResponse:
+        """The same methods, answering a `RawResponse`: status, headers, body and `.parse()`."""
+        return _AsyncRawView(self)
+
+    @property
+    def paginate(self) -> _ops.AsyncUpbitPaginate:
+        """Each list operation that pages, as a lazy async iterator over every item."""
+        return _AsyncPages(self)
 
     def health(self) -> dict[str, Any]:
         """Circuit breaker state, rate-limit budgets and error counters, as plain data."""
@@ -602,8 +896,11 @@ class AsyncUpbit(AsyncOperations):
 
     # --- conveniences ---------------------------------------------------------------------
 
+    @_extends(
+        _ops.AsyncUpbit.list_trading_pairs,
+        "Cached for `cache_ttl` seconds (the list changes rarely).",
+    )
     async def list_trading_pairs(self, *, is_details: bool | None = None) -> list[TradingPair]:
-        """List Trading Pairs, cached for `cache_ttl` seconds (the list changes rarely)."""
         self._core.check("list_trading_pairs", is_details=is_details)
         key = ("pairs", is_details)
         cached = self._core.cache.get(key)
@@ -612,18 +909,25 @@ class AsyncUpbit(AsyncOperations):
             self._core.cache.put(key, cached)
         return list(cached)
 
-    async def list_orderbook_instruments(self, *, markets: str) -> list[OrderbookInstrument]:
-        """List Orderbook Instruments (tick sizes), cached for `cache_ttl` seconds."""
+    @_extends(
+        _ops.AsyncUpbit.list_orderbook_instruments,
+        "Cached for `cache_ttl` seconds (tick sizes change rarely).",
+    )
+    async def list_orderbook_instruments(
+        self, *, markets: str | Sequence[str]
+    ) -> list[OrderbookInstrument]:
         self._core.check("list_orderbook_instruments", markets=markets)
-        key = ("instruments", markets)
+        key = ("instruments", ",".join(markets) if not isinstance(markets, str) else markets)
         cached = self._core.cache.get(key)
         if cached is None:
             cached = await super().list_orderbook_instruments(markets=markets)
             self._core.cache.put(key, cached)
         return list(cached)
 
-    async def list_tickers(self, *, markets: str) -> list[Ticker]:
-        """List Tickers by Pairs; hundreds of markets are split into requests that fit a URL."""
+    @_extends(
+        _ops.AsyncUpbit.list_tickers, "Hundreds of markets are split into requests that fit a URL."
+    )
+    async def list_tickers(self, *, markets: str | Sequence[str]) -> list[Ticker]:
         tickers: list[Ticker] = []
         for chunk in market_chunks(markets):
             tickers += await super().list_tickers(markets=chunk)
@@ -654,7 +958,7 @@ class AsyncUpbit(AsyncOperations):
     def iter_candles(
         self,
         market: str,
-        unit: str = "1m",
+        unit: str | int = "1m",
         *,
         start: datetime | str | None = None,
         end: datetime | str | None = None,
@@ -662,28 +966,20 @@ class AsyncUpbit(AsyncOperations):
     ) -> AsyncIterator[Candle]:
         """Candles newest first, paging back with `to` from `end` (default now) to `start`.
 
-        Each page asks for candles before the oldest one seen, so none is skipped or repeated.
+        `unit`: "1s", "1m" … "240m" (minutes also as an int, as `list_minute_candles` takes),
+        "1d", "1w", "1M" or "1y". Pages through `paginate`, so each page asks for candles
+        before the oldest one seen: none is skipped or repeated.
         """
         check_market("market", market)
         return self._candles(market, candle_query(unit, start, end, page_size))
 
     async def _candles(self, market: str, query: CandleQuery) -> AsyncIterator[Candle]:
-        method = getattr(super(), query.method)
-        to = query.end
-        while True:
-            page = await method(
-                market=market,
-                to=wire_time(to) if to else None,
-                count=query.page_size,
-                **query.extra,
-            )
-            for candle in page:
-                if query.start is not None and candle_time(candle) < query.start:
-                    return
-                yield candle
-            if len(page) < query.page_size:
+        to = wire_time(query.end) if query.end else None
+        pages = getattr(self.paginate, query.method)
+        async for candle in pages(market=market, to=to, count=query.page_size, **query.extra):
+            if query.start is not None and candle_time(candle) < query.start:
                 return
-            to = candle_time(page[-1])
+            yield candle
 
     def iter_recent_trades(
         self, market: str, *, days_ago: int | None = None, page_size: int = 500
@@ -692,24 +988,7 @@ class AsyncUpbit(AsyncOperations):
         check_market("market", market)
         if not isinstance(page_size, int) or not 1 <= page_size <= 500:
             raise ValueError(f"page_size must be an integer from 1 to 500, got {page_size!r}")
-        return self._trades(market, days_ago, page_size)
-
-    async def _trades(
-        self, market: str, days_ago: int | None, page_size: int
-    ) -> AsyncIterator[Trade]:
-        cursor: str | None = None
-        seen: set[int] = set()
-        while True:
-            page = await self.list_recent_trades(
-                market=market, count=page_size, cursor=cursor, days_ago=days_ago
-            )
-            fresh = [t for t in page if t.sequential_id not in seen]
-            seen.update(t.sequential_id for t in fresh)
-            for trade in fresh:
-                yield trade
-            if len(page) < page_size or not fresh:
-                return
-            cursor = str(page[-1].sequential_id)
+        return self.paginate.list_recent_trades(market=market, count=page_size, days_ago=days_ago)
 
     def iter_closed_orders(
         self,
@@ -723,12 +1002,13 @@ class AsyncUpbit(AsyncOperations):
         """Closed orders newest first between `start` and `end` (default now).
 
         Upbit answers at most 7 days and `limit` orders per query and silently drops the rest,
-        so the range is cut into 7-day windows and a full window is halved until it fits.
+        so the range is cut into 7-day windows, each read with `paginate.list_closed_orders`
+        (a full page asks again for the orders before its oldest one).
         """
         start_utc = to_utc("start", start)
         end_utc = to_utc("end", end) or datetime.now(UTC)
         assert start_utc is not None
-        windows = list(closed_order_windows(start_utc, end_utc))[::-1]
+        windows = list(closed_order_windows(start_utc, end_utc))
         if market is not None:
             check_market("market", market)
         if not isinstance(limit, int) or not 1 <= limit <= 1000:
@@ -743,24 +1023,22 @@ class AsyncUpbit(AsyncOperations):
         limit: int,
     ) -> AsyncIterator[OrderListItem]:
         seen: set[str] = set()  # a window edge may be inclusive on both sides
-        while windows:
-            lower, upper = windows.pop()
-            page = await self.list_closed_orders(
+        for lower, upper in windows:
+            async for order in self.paginate.list_closed_orders(
                 market=market, states=states, start_time=wire_time(lower),
                 end_time=wire_time(upper), limit=limit, order_by="desc",
-            )  # fmt: skip
-            if len(page) >= limit and (upper - lower).total_seconds() > 1:
-                middle = lower + (upper - lower) / 2
-                windows += [(lower, middle), (middle, upper)]
-                continue
-            for order in page:
+            ):  # fmt: skip
                 if order.uuid not in seen:
                     seen.add(order.uuid)
                     yield order
 
-    async def _send(self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
+    async def _send(
+        self, op: Operation, fn: Callable[..., Any], kwargs: dict[str, Any], raw: bool
+    ) -> Any:
         try:
-            return self._core.parsed(op, await fn(client=self._client, **kwargs))
+            response = await fn(client=self._client, **kwargs)
+            parsed = self._core.parsed(op, response)
+            return _raw(response, parsed) if raw else parsed
         except (httpx.TransportError, LimiterBlocked) as exc:
             raise self._core.transport_error(op, exc) from exc
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -769,23 +1047,40 @@ class AsyncUpbit(AsyncOperations):
             raise UnexpectedResponse(method=op.method, path=op.path, detail=detail) from exc
 
     async def _call(
-        self, op: Operation, fn: Callable[..., Any], params: dict[str, Any], body: type[Any] | None
+        self,
+        op: Operation,
+        fn: Callable[..., Any],
+        params: dict[str, Any],
+        body: type[Any] | None,
+        *,
+        raw: bool = False,
     ) -> Any:
         kwargs, identifier = self._core.prepare(op, params, body)
-        ctx = self._core.ctx
-        if identifier is None:
-            return await run_async(request_flow(op, ctx), lambda: self._send(op, fn, kwargs))
-        return await run_async(
-            order_flow(op, ctx, identifier),
-            lambda: self._send(op, fn, kwargs),
-            lambda ident: self._find_order(op, params, ident),
-        )
+        _check_options(op, self._options, body)
+        ctx = self._ctx
+        token = _OPTIONS.set(self._options)
+        try:
+            if identifier is None:
+                return await run_async(
+                    request_flow(op, ctx), lambda: self._send(op, fn, kwargs, raw)
+                )
+            return await run_async(
+                order_flow(op, ctx, identifier),
+                lambda: self._send(op, fn, kwargs, raw),
+                lambda ident: self._find_order(op, params, ident, raw),
+            )
+        finally:
+            _OPTIONS.reset(token)
 
-    async def _find_order(self, op: Operation, params: Mapping[str, Any], identifier: str) -> Any:
-        found = await self.get_order(identifier=identifier)
+    async def _find_order(
+        self, op: Operation, params: Mapping[str, Any], identifier: str, raw: bool
+    ) -> Any:
+        found = await self.with_raw_response.get_order(identifier=identifier)
         if op.id == "create_order":
-            return _order_from_lookup(found)
-        prev = await self.get_order(
-            uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
-        )
-        return _cancel_and_new_from_lookup(prev, found)
+            value: Any = _order_from_lookup(found.parse())
+        else:
+            prev = await self.get_order(
+                uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
+            )
+            value = _cancel_and_new_from_lookup(prev, found.parse())
+        return _raw_from_lookup(found, value) if raw else value

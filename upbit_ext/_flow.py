@@ -9,6 +9,7 @@ and spends from the rate-limit budget again.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Generator
@@ -27,7 +28,7 @@ from ._errors import (
     TransportError,
     UpbitError,
 )
-from ._log import ErrorLog
+from ._log import ErrorLog, logger
 from ._retry import CircuitBreaker, RetryPolicy
 
 __all__ = ["CallContext", "FindOrder", "Outcome", "Send", "Sleep", "order_flow", "request_flow"]
@@ -74,10 +75,20 @@ class CallContext:
         self, op: Operation, error: UpbitError, attempt: int, started: float, then: str
     ) -> None:
         self.errors[type(error).__name__] += 1
+        before = self.breaker.state
         if isinstance(error, ServerError | TransportError):
             self.breaker.record_failure()
         elif isinstance(error, HTTPStatusError):
             self.breaker.record_success()  # the host answered; a half-open trial must end
+        self.log_breaker(before)
+        detail = [
+            str(v) for v in (getattr(error, "status", None), getattr(error, "name", None)) if v
+        ]
+        logger.log(
+            logging.DEBUG if then == "raise" else logging.INFO,
+            "%s attempt %d failed: %s; %s",
+            op.id, attempt + 1, " ".join([type(error).__name__, *detail]), then,
+        )  # fmt: skip
         if self.log is not None:
             self.log.write(
                 operation=op.id,
@@ -88,6 +99,11 @@ class CallContext:
                 elapsed=round(self.clock() - started, 4),
                 next_action=then,
             )
+
+    def log_breaker(self, before: str) -> None:
+        after = self.breaker.state
+        if after != before:
+            logger.warning("circuit breaker for %s: %s -> %s", self.breaker.host, before, after)
 
 
 def _retry_delay(ctx: CallContext, error: UpbitError, attempt: int) -> float | None:
@@ -119,7 +135,9 @@ def _attempt(ctx: CallContext) -> Generator[Action, Outcome, Outcome]:
     ctx.breaker.before_request()
     outcome = yield Send()
     if outcome.error is None:
+        before = ctx.breaker.state
         ctx.breaker.record_success()
+        ctx.log_breaker(before)
     return outcome
 
 

@@ -1,15 +1,45 @@
-"""An optional JSON Lines log of failed attempts, for a person or a log shipper to tail."""
+"""Logging: the `upbit_ext` logger, and an optional JSON Lines log of failed attempts.
+
+The logger records attempts, retries, rate-limit waits and circuit-breaker changes through
+the standard `logging` module. Messages carry operation names, paths, statuses and error
+names only: never a query string, header, token or key. `UPBIT_LOG=info|debug` attaches a
+stderr handler, as `OPENAI_LOG` does for the openai SDK; otherwise the application's own
+logging configuration decides.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["ErrorLog"]
+__all__ = ["ErrorLog", "logger", "setup_logging"]
+
+logger = logging.getLogger("upbit_ext")
+_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+_HANDLER_NAME = "upbit_ext:UPBIT_LOG"
+
+
+def setup_logging(environ: dict[str, str] | None = None) -> None:
+    """Honour `UPBIT_LOG=info|debug`: a stderr handler on the `upbit_ext` logger at that level."""
+    value = (os.environ if environ is None else environ).get("UPBIT_LOG", "").strip().lower()
+    level = _LEVELS.get(value)
+    if level is None:
+        if value:
+            logger.warning("UPBIT_LOG must be 'info' or 'debug', got %r: ignored", value)
+        return
+    if not any(h.get_name() == _HANDLER_NAME for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.set_name(_HANDLER_NAME)
+        handler.setFormatter(
+            logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s", "%H:%M:%S")
+        )
+        logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 class ErrorLog:

@@ -1,12 +1,19 @@
-"""Pure pieces of the paging conveniences, shared by the sync and async facades."""
+"""Pure pieces of paging, shared by the sync and async facades.
+
+How an operation pages is the spec's `x-upbit-paging` (see `Operation.paging`); `first_page`
+and `next_page` turn it into the arguments of each request, so the paging views and the
+conveniences built on them (`iter_candles`, `iter_recent_trades`) page one way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
+
+from ._base import Operation
 
 __all__ = [
     "CANDLE_UNITS",
@@ -16,7 +23,9 @@ __all__ = [
     "candle_query",
     "candle_time",
     "closed_order_windows",
+    "first_page",
     "market_chunks",
+    "next_page",
     "to_utc",
 ]
 
@@ -61,10 +70,17 @@ def to_utc(name: str, value: datetime | str | None) -> datetime | None:
 
 
 def candle_query(
-    unit: str, start: datetime | str | None, end: datetime | str | None, page_size: int
+    unit: str | int, start: datetime | str | None, end: datetime | str | None, page_size: int
 ) -> CandleQuery:
+    # One convention with list_minute_candles: minutes may be given as 5 or as "5m".
+    if isinstance(unit, int) and not isinstance(unit, bool) and f"{unit}m" in CANDLE_UNITS:
+        unit = f"{unit}m"
     if unit not in CANDLE_UNITS:
-        raise ValueError(f"unit must be one of {', '.join(CANDLE_UNITS)}; got {unit!r}")
+        minutes = ", ".join(str(u[:-1]) for u in CANDLE_UNITS if u.endswith("m"))
+        raise ValueError(
+            f"unit must be one of {', '.join(CANDLE_UNITS)} (or minutes as an int: {minutes}); "
+            f"got {unit!r}"
+        )
     if not isinstance(page_size, int) or not 1 <= page_size <= 200:
         raise ValueError(f"page_size must be an integer from 1 to 200, got {page_size!r}")
     start_utc, end_utc = to_utc("start", start), to_utc("end", end)
@@ -94,15 +110,17 @@ def closed_order_windows(start: datetime, end: datetime) -> Iterator[tuple[datet
         upper = lower
 
 
-def market_chunks(markets: str) -> list[str]:
+def market_chunks(markets: str | Sequence[str]) -> list[str]:
     """Split a long comma list so each request's query fits comfortably in a URL.
 
     Lengths are counted as sent: percent-encoded, where each comma takes three characters.
     """
+    if isinstance(markets, list | tuple) and all(isinstance(m, str) for m in markets):
+        markets = ",".join(markets)
     if not isinstance(markets, str):
         raise TypeError(
-            f"markets must be a comma-separated string such as 'KRW-BTC,KRW-ETH', "
-            f"got {type(markets).__name__}"
+            f"markets must be a comma-separated string such as 'KRW-BTC,KRW-ETH' or a list of "
+            f"market codes, got {type(markets).__name__}"
         )
     codes = [m.strip() for m in markets.split(",") if m.strip()]
     if not codes:
@@ -120,6 +138,50 @@ def market_chunks(markets: str) -> list[str]:
     if current:
         chunks.append(",".join(current))
     return chunks
+
+
+def first_page(op: Operation, params: dict[str, Any]) -> dict[str, Any]:
+    """The first request's arguments: the caller's, with the largest page size the spec allows."""
+    assert op.paging is not None
+    size = op.paging["size"]
+    first = dict(params)
+    if first.get(size) is None:
+        first[size] = op.params[size]["maximum"]
+    if op.paging["cursor"] == "page" and first.get("page") is None:
+        first["page"] = 1
+    return first
+
+
+def item_key(op: Operation, item: Any) -> Any:
+    """What identifies an item across pages (a page boundary may repeat one)."""
+    assert op.paging is not None
+    return getattr(item, op.paging.get("key") or op.paging["field"])
+
+
+def next_page(
+    op: Operation, params: dict[str, Any], page: list[Any], fresh: int
+) -> dict[str, Any] | None:
+    """The next request's arguments, or None when `page` was the last one.
+
+    A short page is the last. So is a page with nothing new, which protects against a server
+    that ignores the cursor and would otherwise answer the same page forever.
+    """
+    paging = op.paging
+    assert paging is not None
+    if not page or not fresh or len(page) < params[paging["size"]]:
+        return None
+    following = dict(params)
+    if paging["cursor"] == "page":
+        following["page"] = params["page"] + 1
+        return following
+    cursor = paging["cursor"]
+    if params.get("order_by") == "asc" and "asc_cursor" in paging:
+        cursor = paging["asc_cursor"]
+    value = str(getattr(page[-1], paging["field"]))
+    if paging.get("naive_utc") and not value.endswith("Z") and "+" not in value[10:]:
+        value += "Z"
+    following[cursor] = value
+    return following
 
 
 class TTLCache:

@@ -8,6 +8,7 @@ limiter what the server counted.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 
 import httpx
@@ -15,6 +16,7 @@ import httpx
 from ._base import Operation
 from ._errors import ResponseTooLarge
 from ._limits import RateLimiter
+from ._log import logger
 
 __all__ = ["AsyncUpbitTransport", "OperationRouter", "TransportGuard", "UpbitTransport"]
 
@@ -42,6 +44,17 @@ class OperationRouter:
             if m == method and pattern.match(path):
                 return candidate
         return None
+
+
+def _log_send(request: httpx.Request, group: str, waited: float) -> None:
+    """Paths only: a query may hold an order's parameters, and headers hold the token."""
+    if waited >= 0.001:
+        logger.debug("waited %.3fs for rate-limit group %s", waited, group)
+    logger.debug("sending %s %s (group %s)", request.method, request.url.path, group)
+
+
+def _log_answer(request: httpx.Request, response: httpx.Response) -> None:
+    logger.debug("%s %s answered %d", request.method, request.url.path, response.status_code)
 
 
 class TransportGuard:
@@ -116,8 +129,11 @@ class UpbitTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
+        started = time.monotonic()
         limiter.acquire(group)
+        _log_send(request, group, time.monotonic() - started)
         response = self._inner.handle_request(request)
+        _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
             self._guard.check_length(response, request)
@@ -140,8 +156,11 @@ class AsyncUpbitTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
+        started = time.monotonic()
         await limiter.acquire_async(group)
+        _log_send(request, group, time.monotonic() - started)
         response = await self._inner.handle_async_request(request)
+        _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
             self._guard.check_length(response, request)

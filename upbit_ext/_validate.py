@@ -145,6 +145,27 @@ def _check_codes(op: str, name: str, value: Any) -> None:
             )
 
 
+def _join_codes(op: str, name: str, values: list[Any] | tuple[Any, ...]) -> str:
+    """A list for a comma-separated parameter (`markets=["KRW-BTC", "KRW-ETH"]`)."""
+    if not values:
+        raise ValueError(f"{op}: {name} is empty: give at least one value or leave it out")
+    for i, item in enumerate(values):
+        if not isinstance(item, str):
+            raise TypeError(f"{op}: {name}[{i}] must be a string, got {type(item).__name__}")
+        if "," in item:
+            raise ValueError(f"{op}: {name}[{i}] must be one code, got {item!r}")
+    return ",".join(values)
+
+
+def _unalias(op: str, name: str, value: str, rule: Mapping[str, Any]) -> Any:
+    """Another spelling the spec allows (`unit="5m"` for `unit=5`)."""
+    aliases: Mapping[str, Any] = rule["aliases"]
+    if value in aliases:
+        return aliases[value]
+    choices = ", ".join(repr(v) for v in [*rule.get("enum", []), *aliases])
+    raise ValueError(f"{op}: {name} must be one of {choices}; got {value!r}")
+
+
 def _one_of(op: str, params: Mapping[str, Any], a: str, b: str, *, required: bool) -> None:
     given = [n for n in (a, b) if params.get(n) is not None]
     if len(given) == 2:
@@ -248,6 +269,10 @@ def prepare(op: Operation, params: Mapping[str, Any]) -> dict[str, Any]:
         if name in MONEY_FIELDS and rule.get("in") == "body":
             prepared[name] = format_money(f"{op.id}: {name}", value)
             continue
+        if rule.get("comma_list") and isinstance(value, list | tuple):
+            value = _join_codes(op.id, name, value)
+        if "aliases" in rule and isinstance(value, str):
+            value = _unalias(op.id, name, value, rule)
         _check_type(op.id, name, value, rule)
         if isinstance(value, tuple):
             value = list(value)

@@ -130,12 +130,18 @@ def valid_value(name: str, rule: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     if name in MARKET_NAMES:
         return market_code
     if name in MARKET_LISTS:
-        return st.lists(market_code, min_size=1, max_size=4).map(",".join)
+        codes = st.lists(market_code, min_size=1, max_size=4)
+        # A comma-separated parameter takes the string or a list of its items.
+        return (
+            st.one_of(codes.map(",".join), codes) if rule.get("comma_list") else codes.map(",".join)
+        )
     if name == "currency":
         return currency_code
     if name == "quote_currencies":
-        quotes = st.lists(st.sampled_from(QUOTES), min_size=1, max_size=3).map(",".join)
-        return st.one_of(quotes, _string(rule))
+        quotes = st.lists(st.sampled_from(QUOTES), min_size=1, max_size=3)
+        return st.one_of(quotes.map(",".join), quotes, _string(rule))
+    if "aliases" in rule:
+        return st.sampled_from([*rule["enum"], *rule["aliases"]])
     if kind == "boolean":
         return st.booleans()
     if kind == "integer":
@@ -208,11 +214,16 @@ def _too_long(limit: int) -> st.SearchStrategy[str]:
     return st.text(st.characters(codec="utf-8"), min_size=limit + 1, max_size=limit + 8)
 
 
-def _wrong_type(kind: str) -> st.SearchStrategy[Any]:
+def _wrong_type(kind: str, comma_list: bool = False) -> st.SearchStrategy[Any]:
+    # A list of codes is right for a comma-separated parameter; a list of numbers never is.
+    listed = (
+        st.lists(st.integers(), min_size=1, max_size=2)
+        if comma_list
+        else st.lists(market_code, min_size=1, max_size=2)
+    )
     others: dict[str, st.SearchStrategy[Any]] = {
         "string": st.one_of(
-            st.integers(), st.floats(), st.binary(max_size=4), st.booleans(),
-            st.lists(market_code, min_size=1, max_size=2),
+            st.integers(), st.floats(), st.binary(max_size=4), st.booleans(), listed
         ),
         "integer": st.one_of(
             st.floats(), st.booleans(), st.from_regex(r"[0-9]{1,3}", fullmatch=True)
@@ -268,7 +279,7 @@ def broken_values(name: str, rule: Mapping[str, Any]) -> list[Broken]:
     kind = _kinds(rule)[0]
     if name in MONEY and rule["in"] == "body":
         return _broken_money()
-    broken: list[Broken] = [("wrong type", _wrong_type(kind))]
+    broken: list[Broken] = [("wrong type", _wrong_type(kind, bool(rule.get("comma_list"))))]
     if name in MARKET_NAMES:
         bad_market = st.from_regex(
             r"[a-z]{2,5}-[a-z]{1,5}|[A-Z]{3,8}|[A-Z]{11,14}-[A-Z]{2}", fullmatch=True
@@ -408,6 +419,10 @@ def _check_arrived(op_id: str, args: Mapping[str, Any], sent: Exchange) -> None:
     path, query, body = op.path, [], {}
     for name, value in args.items():
         rule = op.params[name]
+        if rule.get("comma_list") and isinstance(value, list):
+            value = ",".join(value)
+        if "aliases" in rule:
+            value = rule["aliases"].get(value, value)
         if rule["in"] == "path":
             path = path.replace("{" + rule["wire"] + "}", _rendered(value))
         elif rule["in"] == "query":
