@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -104,6 +106,54 @@ def test_dropped_connection_after_commit_leaves_exactly_one_order(sandbox: Runni
         orders = upbit.list_open_orders(market="KRW-BTC")
     assert [o.identifier for o in orders] == ["drop-1"]
     assert upbit.health()["errors"].get("UpbitConnectionError") == 1
+
+
+def _signed(
+    raw: httpx.Client, method: str, path: str, query: str = "", body: object = None
+) -> httpx.Response:
+    """One request signed by the independent signer (query hash over the query or the body)."""
+    if body is not None:
+        content = json.dumps(body).encode()
+        token = _token(urllib.parse.urlencode(body))  # type: ignore[arg-type]
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        return raw.request(method, path, content=content, headers=headers)
+    headers = {"Authorization": f"Bearer {_token(query)}"}
+    return raw.request(method, f"{path}?{query}" if query else path, headers=headers)
+
+
+@pytest.mark.parametrize("write", ["delete_order", "delete_by_ids", "post_withdraw"])
+def test_every_write_can_lose_its_answer_after_the_commit(
+    sandbox: RunningSandbox, write: str
+) -> None:
+    with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+        order = upbit.create_order(
+            market="KRW-BTC", side="bid", ord_type="limit", price="50000000", volume="0.001"
+        )
+        krw_before = upbit.get_balance("KRW")
+    with httpx.Client(base_url=sandbox.url) as raw:
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 1.0})
+        if write == "delete_order":
+            send = lambda: _signed(raw, "DELETE", "/v1/order", f"uuid={order.uuid}")  # noqa: E731
+        elif write == "delete_by_ids":
+            send = lambda: _signed(raw, "DELETE", "/v1/orders/uuids", f"uuids[]={order.uuid}")  # noqa: E731
+        else:
+            body = {"amount": "10000", "two_factor_type": "kakao"}
+            send = lambda: _signed(raw, "POST", "/v1/withdraws/krw", body=body)  # noqa: E731
+        with pytest.raises(httpx.TransportError):
+            send()
+    with httpx.Client(base_url=sandbox.url) as raw:
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 0.0})
+        # a read is never dropped, whatever the rate
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 1.0})
+        looked_up = _signed(raw, "GET", "/v1/order", f"uuid={order.uuid}")
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 0.0})
+    assert looked_up.status_code == 200, looked_up.text
+    if write == "post_withdraw":
+        assert looked_up.json()["state"] == "wait"
+        with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+            assert krw_before - upbit.get_balance("KRW") == 10000 + 1000  # committed once
+    else:
+        assert looked_up.json()["state"] == "cancel"  # committed, though the answer was lost
 
 
 def test_orders_and_balances_survive_a_restart(tmp_path: Path) -> None:
