@@ -261,7 +261,7 @@ class Sandbox:
             )  # fmt: skip
         self.quotation = Quotation(self.market)
         self.limiter = ServerLimiter() if config.rate_limits else None
-        self.nonces = NonceStore()
+        self.nonces = NonceStore(clock_ms=self.now_ms, journal=self.store)
         self.faults: Faults = Faults()
 
     def now_ms(self) -> int:
