@@ -8,6 +8,7 @@ import time
 import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -154,6 +155,26 @@ def test_every_write_can_lose_its_answer_after_the_commit(
             assert krw_before - upbit.get_balance("KRW") == 10000 + 1000  # committed once
     else:
         assert looked_up.json()["state"] == "cancel"  # committed, though the answer was lost
+
+
+def test_a_market_order_answers_wait_and_its_fills_show_on_the_next_request(
+    sandbox: RunningSandbox,
+) -> None:
+    with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+        krw_before = upbit.get_balance("KRW")
+        btc_before = upbit.get_balance("BTC")
+        placed = upbit.create_order(market="KRW-BTC", side="bid", ord_type="price", price="50000")
+        assert (placed.state, placed.trades_count) == ("wait", 0)
+        assert (Decimal(placed.paid_fee), Decimal(placed.executed_volume)) == (0, 0)
+        assert Decimal(placed.locked) == Decimal("50025")
+        got = upbit.get_order(uuid=placed.uuid)
+        krw_after = upbit.get_balance("KRW")
+        btc_after = upbit.get_balance("BTC")
+    assert got.state in ("done", "cancel")
+    assert got.trades_count == len(got.trades) > 0
+    assert btc_after - btc_before == Decimal(got.executed_volume) > 0
+    spent = sum(Decimal(t.funds) for t in got.trades) + Decimal(got.paid_fee)
+    assert krw_before - krw_after == spent
 
 
 def test_orders_and_balances_survive_a_restart(tmp_path: Path) -> None:
