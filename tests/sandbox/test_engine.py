@@ -956,8 +956,8 @@ class ExplodingBook(ScriptedBook):
 
 def test_a_crash_mid_operation_writes_nothing(store: Store, db_path: Path) -> None:
     crashing = Exchange(store, ExplodingBook(ticks={"KRW-BTC": D(1000)}))
+    market_ask = {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "market"}
     with pytest.raises(RuntimeError):
-        market_ask = {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "market"}
         crashing.place(MAIN, {**market_ask, "identifier": "c"}, now_ms=T0)
     store.close()
     reopened = Store.open(db_path)

@@ -1324,8 +1324,12 @@ class Exchange:
         *,
         now_ms: int,
         identifier: str | None = None,
+        universal: bool = False,
     ) -> dict[str, Any]:
         """Move available funds between two pockets at once: a `PocketTransfer` dict.
+
+        `universal` transfers (a main-pocket key's, POST /v1/pockets/universal_transfers) and
+        sub-pocket transfers are kept apart: each list endpoint shows only its own kind.
 
         Errors as documented: 404 `pocket_not_found`, 404 `currency_not_found`, 400
         `duplicated_identifier` (single use, burnt even by a failed transfer; a namespace
@@ -1365,7 +1369,7 @@ class Exchange:
                     "created_at": _kst(now_ms),
                 }
                 self.store.put_record(
-                    "transfers",
+                    "universal_transfers" if universal else "transfers",
                     uuid=record["uuid"],
                     pocket=from_pocket,
                     counterparty=to_pocket,

@@ -48,8 +48,10 @@ PERMISSIONS = frozenset(
 )
 SCHEMA_VERSION = "1"
 _SQLITE_MAX_INTEGER = 2**63 - 1
-RecordKind = Literal["withdrawals", "deposits", "transfers"]
-_RECORD_TABLES: frozenset[str] = frozenset({"withdrawals", "deposits", "transfers"})
+RecordKind = Literal["withdrawals", "deposits", "transfers", "universal_transfers"]
+_RECORD_TABLES: frozenset[str] = frozenset(
+    {"withdrawals", "deposits", "transfers", "universal_transfers"}
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -756,6 +758,25 @@ class Store:
         else:
             rows = self._read(f"SELECT body FROM {table} WHERE pocket = ? ORDER BY seq", (pocket,))
         return [json.loads(r["body"]) for r in rows]
+
+    def timed_records(
+        self, kind: RecordKind, pocket: str | None, *, include_counterparty: bool = False
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """(created ms, wire object) of a pocket's records (None: every pocket's), oldest first."""
+        table = _record_table(kind)
+        if pocket is None:
+            rows = self._read(f"SELECT created_ms, body FROM {table} ORDER BY seq")
+        elif include_counterparty:
+            rows = self._read(
+                f"SELECT created_ms, body FROM {table} WHERE pocket = ? OR counterparty = ? "
+                "ORDER BY seq",
+                (pocket, pocket),
+            )
+        else:
+            rows = self._read(
+                f"SELECT created_ms, body FROM {table} WHERE pocket = ? ORDER BY seq", (pocket,)
+            )
+        return [(r["created_ms"], json.loads(r["body"])) for r in rows]
 
 
 def _record_table(kind: str) -> str:
