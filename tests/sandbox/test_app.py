@@ -177,6 +177,17 @@ def test_a_market_order_answers_wait_and_its_fills_show_on_the_next_request(
     assert krw_before - krw_after == spent
 
 
+def test_two_hundred_day_candles_from_a_fresh_sandbox(sandbox: RunningSandbox) -> None:
+    with httpx.Client(base_url=sandbox.url) as raw:
+        days = raw.get("/v1/candles/days", params={"market": "KRW-BTC", "count": 200})
+        trades = raw.get(
+            "/v1/trades/ticks", params={"market": "KRW-BTC", "count": 5, "days_ago": 7}
+        )
+    assert days.status_code == 200, days.text
+    assert len(days.json()) == 200
+    assert len(trades.json()) == 5
+
+
 def test_orders_and_balances_survive_a_restart(tmp_path: Path) -> None:
     config = SandboxConfig(db_path=tmp_path / "restart.db", history_days=0.05)
     with serve(config) as first, Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=first.url) as u:

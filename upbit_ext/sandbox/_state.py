@@ -54,6 +54,11 @@ def _default_keys() -> tuple[ApiKey, ...]:
 class SandboxConfig:
     """How a sandbox starts. State lives in `db_path` (SQLite) and survives restarts.
 
+    Market history: `history_days` of detailed trades before the origin (the simulated rate),
+    and before them `deep_history_days` more UTC days of thin trades (one in 20 minutes), so
+    candles of every unit and trades reach more than a year back. Both are computed on first
+    query, never at start-up; candles are always exactly the trades in them.
+
     `origin_ms` fixes the simulated clock's start (default: now) and `frozen` stops it there,
     so two runs with the same seed, origin and `frozen=True` answer byte for byte alike.
     `rate_limits=False` turns off the server-side 429/418 answers (and the `Remaining-Req`
@@ -69,6 +74,7 @@ class SandboxConfig:
     keys: Sequence[ApiKey] = field(default_factory=_default_keys)
     balances: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BALANCES))
     history_days: float = 3.0
+    deep_history_days: int = 400
     rate_limits: bool = True
     clock: Callable[[], float] = time.time
 
@@ -296,7 +302,7 @@ class Sandbox:
         self.origin_ms = config.origin_ms or int(self._started * 1000)
         self.market = MarketSimulator(
             config.markets, seed=config.seed, origin_ms=self.origin_ms,
-            history_days=config.history_days,
+            history_days=config.history_days, deep_history_days=config.deep_history_days,
         )  # fmt: skip
         self.store = Store.open(config.db_path)
         pockets = sorted({k.pocket for k in config.keys})
