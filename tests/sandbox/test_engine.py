@@ -439,6 +439,21 @@ def test_an_order_cancelled_before_it_was_matched_never_fills(ex: Exchange) -> N
     assert account(ex, "KRW") == ("10000000", "0")
 
 
+def test_cancel_and_new_places_the_new_order_unmatched_like_a_post(ex: Exchange) -> None:
+    old = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # rests
+    answer = ex.cancel_and_new(
+        MAIN,
+        {"prev_order_uuid": old["uuid"], "new_ord_type": "price", "new_price": "150000"},
+        now_ms=T0 + 1,
+    )
+    new = ex.get(MAIN, answer["new_order_uuid"])
+    assert (new["state"], new["trades_count"], new["paid_fee"]) == ("wait", 0, "0")
+    ex.advance(T0 + 2_000)
+    after = ex.get(MAIN, answer["new_order_uuid"])
+    assert after["state"] == "cancel"  # the budget bought what it could, dust left
+    assert after["executed_volume"] == "0.00149999"
+
+
 def test_a_bid_whose_total_fits_but_not_with_its_fee_is_refused(ex: Exchange) -> None:
     # MAIN holds exactly 10,000,000 KRW; fee 0.05 %
     with raises("insufficient_funds_bid"):
