@@ -73,7 +73,9 @@ def deposits(client: upbit.Upbit) -> dict[str, Any]:
     # the SDK pages on by itself (to=<last uuid>); a cursor the server ignored would never end
     paged = [d.uuid for d in islice(client.deposits.list(currency="KRW", limit=2), 50)]
     one = client.deposits.retrieve(uuid=made[0].uuid)
+    chance = client.deposits.retrieve_chance(currency="BTC", net_type="BTC")
     return {
+        "chance_currency": chance.currency,
         "made": [d.uuid for d in reversed(made)],
         "paged": paged,
         "retrieved": one.uuid == made[0].uuid,
@@ -88,7 +90,11 @@ def withdrawals(client: upbit.Upbit) -> dict[str, Any]:
     ]
     paged = [w.uuid for w in islice(client.withdraws.list(currency="KRW", limit=2), 50)]
     one = client.withdraws.retrieve(uuid=made[-1].uuid)
+    coin = client.withdraws.create_withdrawal(
+        currency="BTC", net_type="BTC", amount="0.001", address="sandbox-address-1"
+    )
     return {
+        "coin_withdrawal": [coin.currency, coin.amount],
         "chance_currency": chance.currency.code,
         "made": [w.uuid for w in reversed(made)],
         "paged": paged,

@@ -79,3 +79,5 @@ def test_the_official_sdk_completes_its_flows(sandbox: RunningSandbox) -> None:
         assert seen["paged"] == seen["made"], f"{flow}: the SDK's cursor paging went wrong"
         assert seen["retrieved"]
     assert report["withdrawals"]["chance_currency"] == "BTC"
+    assert report["withdrawals"]["coin_withdrawal"] == ["BTC", "0.001"]
+    assert report["deposits"]["chance_currency"] == "BTC"
