@@ -672,6 +672,8 @@ class Exchange:
         does: `POST /v1/orders` answers `wait` with nothing executed (as Upbit does, its
         engine runs after the answer) and the fills are there for the next request.
         """
+        if not self.store.has_pending():
+            return 0  # the usual case: no transaction needed
         with self._operation(now_ms) as op:
             pending = self.store.take_pending()
             for order in pending:

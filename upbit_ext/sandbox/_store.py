@@ -578,6 +578,9 @@ class Store:
     def add_pending(self, order_uuid: str) -> None:
         self._write("INSERT INTO pending (order_uuid) VALUES (?)", (order_uuid,))
 
+    def has_pending(self) -> bool:
+        return bool(self._read("SELECT 1 FROM pending LIMIT 1"))
+
     def take_pending(self) -> list[OrderRow]:
         """Accepted orders not yet matched, oldest first; they leave the pending list."""
         rows = self._read(
