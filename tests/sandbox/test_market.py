@@ -607,6 +607,9 @@ def test_bad_configuration_is_a_value_error() -> None:
         MarketSimulator([DEFAULT_MARKETS[0]] * 2, origin_ms=ORIGIN)
     with pytest.raises(ValueError, match="history_days"):
         MarketSimulator(origin_ms=ORIGIN, history_days=0)
+    for wrong in (-1, 36_501, 1.5, True):
+        with pytest.raises(ValueError, match="deep_history_days"):
+            MarketSimulator(origin_ms=ORIGIN, deep_history_days=wrong)  # type: ignore[arg-type]
 
 
 # --- scale --------------------------------------------------------------------------------
