@@ -430,8 +430,9 @@ class _Series:
     # -- deep history --------------------------------------------------------------------
 
     def _deep_level(self, day: int) -> float:
-        """Log level at 00:00 UTC of `day` (<= _top_day + 1), a daily walk run backward from
-        the detailed walk's value at the detailed start, seeded in blocks of 64 days."""
+        """Log level at 00:00 UTC of `day` (<= _top_day; _top_day + 1 stands for the detailed
+        start), a daily walk run backward from the detailed walk's value at the detailed start,
+        seeded in blocks of 64 days."""
         index = self._top_day + 1 - day
         levels = self._deep_levels
         if not levels:
@@ -462,13 +463,15 @@ class _Series:
         notional = self._notional * self.info.trades_per_minute / (self._deep_rate * MINUTE_MS)
         variance_per_ms = self.info.daily_volatility**2 / DAY_MS
         lower, upper = max(day * DAY_MS, self.start_ms), min((day + 1) * DAY_MS, self._detail_ms)
+        # The last deep day ends where the detailed trades begin, at the detailed walk's level.
+        span = min(DAY_MS, self._detail_ms - day * DAY_MS)
         by_minute: dict[int, list[_Raw]] = {}
         level, before = start_level, 0.0
         last_ts, same_ms = -1, 0
         t = rng.expovariate(self._deep_rate)
-        while t < DAY_MS:
-            left = DAY_MS - before
-            spread = variance_per_ms * (t - before) * (DAY_MS - t) / left
+        while t < span:
+            left = span - before
+            spread = variance_per_ms * (t - before) * (span - t) / left
             level += (end_level - level) * (t - before) / left + sqrt(spread) * gauss(0.0, 1.0)
             before = t
             is_bid = uniform() < 0.5
