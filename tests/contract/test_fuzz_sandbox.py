@@ -101,6 +101,8 @@ RULE_MESSAGES: dict[str, tuple[str, ...]] = {
     ),
     "cancel_open_orders": ("pairs and quote_currencies cannot be used together",),
     "list_closed_orders": ("the time window must be at most 7 days",),
+    "list_pocket_transfers": ("the time window must be at most 7 days",),
+    "list_universal_transfers": ("the time window must be at most 7 days",),
     "cancel_and_new_order": (
         "prev_order_uuid or prev_order_identifier is missing",
         "prev_order_uuid and prev_order_identifier are exclusive",

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -44,7 +47,7 @@ def test_fifteen_requests_in_a_second_give_ten_answers_and_429s(sandbox: Running
         assert time.time() - began < 0.9, "too slow to stay inside one second"
     assert [a.status_code for a in answers] == [200] * 10 + [429] * 5
     counts = [a.headers["remaining-req"] for a in answers[:10]]
-    assert counts == [f"group=ticker; min={599 - i}; sec={9 - i}" for i in range(10)]
+    assert counts == [f"group=ticker; min=600; sec={9 - i}" for i in range(10)]
     assert answers[10].text == "Too many API requests."
 
 
@@ -106,6 +109,85 @@ def test_dropped_connection_after_commit_leaves_exactly_one_order(sandbox: Runni
     assert upbit.health()["errors"].get("UpbitConnectionError") == 1
 
 
+def _signed(
+    raw: httpx.Client, method: str, path: str, query: str = "", body: object = None
+) -> httpx.Response:
+    """One request signed by the independent signer (query hash over the query or the body)."""
+    if body is not None:
+        content = json.dumps(body).encode()
+        token = _token(urllib.parse.urlencode(body))  # type: ignore[arg-type]
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        return raw.request(method, path, content=content, headers=headers)
+    headers = {"Authorization": f"Bearer {_token(query)}"}
+    return raw.request(method, f"{path}?{query}" if query else path, headers=headers)
+
+
+@pytest.mark.parametrize("write", ["delete_order", "delete_by_ids", "post_withdraw"])
+def test_every_write_can_lose_its_answer_after_the_commit(
+    sandbox: RunningSandbox, write: str
+) -> None:
+    with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+        order = upbit.create_order(
+            market="KRW-BTC", side="bid", ord_type="limit", price="50000000", volume="0.001"
+        )
+        krw_before = upbit.get_balance("KRW")
+    with httpx.Client(base_url=sandbox.url) as raw:
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 1.0})
+        if write == "delete_order":
+            send = lambda: _signed(raw, "DELETE", "/v1/order", f"uuid={order.uuid}")  # noqa: E731
+        elif write == "delete_by_ids":
+            send = lambda: _signed(raw, "DELETE", "/v1/orders/uuids", f"uuids[]={order.uuid}")  # noqa: E731
+        else:
+            body = {"amount": "10000", "two_factor_type": "kakao"}
+            send = lambda: _signed(raw, "POST", "/v1/withdraws/krw", body=body)  # noqa: E731
+        with pytest.raises(httpx.TransportError):
+            send()
+    with httpx.Client(base_url=sandbox.url) as raw:
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 0.0})
+        # a read is never dropped, whatever the rate
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 1.0})
+        looked_up = _signed(raw, "GET", "/v1/order", f"uuid={order.uuid}")
+        raw.post("/_sandbox/faults", json={"drop_after_commit_rate": 0.0})
+    assert looked_up.status_code == 200, looked_up.text
+    if write == "post_withdraw":
+        assert looked_up.json()["state"] == "wait"
+        with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+            assert krw_before - upbit.get_balance("KRW") == 10000 + 1000  # committed once
+    else:
+        assert looked_up.json()["state"] == "cancel"  # committed, though the answer was lost
+
+
+def test_a_market_order_answers_wait_and_its_fills_show_on_the_next_request(
+    sandbox: RunningSandbox,
+) -> None:
+    with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+        krw_before = upbit.get_balance("KRW")
+        btc_before = upbit.get_balance("BTC")
+        placed = upbit.create_order(market="KRW-BTC", side="bid", ord_type="price", price="50000")
+        assert (placed.state, placed.trades_count) == ("wait", 0)
+        assert (Decimal(placed.paid_fee), Decimal(placed.executed_volume)) == (0, 0)
+        assert Decimal(placed.locked) == Decimal("50025")
+        got = upbit.get_order(uuid=placed.uuid)
+        krw_after = upbit.get_balance("KRW")
+        btc_after = upbit.get_balance("BTC")
+    assert got.state in ("done", "cancel")
+    assert got.trades_count == len(got.trades) > 0
+    assert btc_after - btc_before == Decimal(got.executed_volume) > 0
+    spent = sum(Decimal(t.funds) for t in got.trades) + Decimal(got.paid_fee)
+    assert krw_before - krw_after == spent
+
+
+def test_two_hundred_day_candles_from_a_fresh_sandbox(sandbox: RunningSandbox) -> None:
+    with httpx.Client(base_url=sandbox.url) as raw:
+        days = raw.get("/v1/candles/days", params={"market": "KRW-BTC", "count": 200})
+        trades = raw.get(
+            "/v1/trades/ticks", params={"market": "KRW-BTC", "count": 5, "days_ago": 7}
+        )
+    assert days.status_code == 200, days.text
+    assert len(days.json()) == 200
+    assert len(trades.json()) == 5
+
+
 def test_orders_and_balances_survive_a_restart(tmp_path: Path) -> None:
     config = SandboxConfig(db_path=tmp_path / "restart.db", history_days=0.05)
     with serve(config) as first, Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=first.url) as u:
@@ -119,6 +201,20 @@ def test_orders_and_balances_survive_a_restart(tmp_path: Path) -> None:
     assert after == before
     assert again.state == "wait"
     assert again.identifier == placed.identifier
+
+
+def test_a_nonce_spent_before_a_restart_is_still_refused(tmp_path: Path) -> None:
+    config = SandboxConfig(db_path=tmp_path / "nonces.db", history_days=0.05)
+    token = _token()
+    headers = {"Authorization": f"Bearer {token}"}
+    with serve(config) as first, httpx.Client(base_url=first.url) as raw:
+        assert raw.get("/v1/accounts", headers=headers).status_code == 200
+    with serve(config) as second, httpx.Client(base_url=second.url) as raw:
+        replayed = raw.get("/v1/accounts", headers=headers)
+        fresh = raw.get("/v1/accounts", headers={"Authorization": f"Bearer {_token()}"})
+    assert replayed.status_code == 401
+    assert replayed.json()["error"]["name"] == "nonce_used"
+    assert fresh.status_code == 200
 
 
 def test_withdrawals_come_from_stored_state(sandbox: RunningSandbox) -> None:

@@ -145,6 +145,19 @@ def limit(side: str, volume: str, price: str, **extra: str) -> dict[str, str]:
     }
 
 
+def place(
+    ex: Exchange, pocket: str, body: Any, *, now_ms: int, test: bool = False
+) -> dict[str, Any]:
+    """Place, let the engine match it (as the next request would), and read the order back."""
+    answer = ex.place(pocket, body, now_ms=now_ms, test=test)
+    if test:
+        return answer
+    ex.settle(now_ms)
+    matched = ex.get(pocket, answer["uuid"])
+    matched.pop("trades")
+    return matched
+
+
 def raises(name: str, status: int = 400) -> Any:
     class _Check:
         def __enter__(self) -> None:
@@ -176,7 +189,7 @@ def conforms(schema: str, value: Any) -> None:
 
 # --------------------------------------------------------------------------- limit orders
 def test_resting_limit_bid_locks_price_times_volume_plus_fee(ex: Exchange) -> None:
-    order = ex.place(MAIN, limit("bid", "0.0005", "10000000"), now_ms=T0)
+    order = place(ex, MAIN, limit("bid", "0.0005", "10000000"), now_ms=T0)
     conforms("Order", order)
     assert order["state"] == "wait"
     assert (order["locked"], order["reserved_fee"], order["remaining_fee"]) == (
@@ -196,7 +209,7 @@ def test_resting_limit_bid_locks_price_times_volume_plus_fee(ex: Exchange) -> No
 def test_limit_bid_takes_levels_at_their_prices_and_refunds_the_improvement(
     ex: Exchange,
 ) -> None:
-    order = ex.place(MAIN, limit("bid", "0.002", "100001000"), now_ms=T0)
+    order = place(ex, MAIN, limit("bid", "0.002", "100001000"), now_ms=T0)
     assert order["state"] == "done"
     detail = ex.get(MAIN, order["uuid"])
     conforms("OrderDetail", detail)
@@ -221,7 +234,7 @@ def test_partial_fill_rests_and_later_trades_fill_it_as_maker(
     ex: Exchange, book: ScriptedBook, events: list[tuple[str, dict[str, Any]]]
 ) -> None:
     ex.advance(T0)
-    order = ex.place(MAIN, limit("bid", "0.005", "100001000"), now_ms=T0)
+    order = place(ex, MAIN, limit("bid", "0.005", "100001000"), now_ms=T0)
     assert (order["state"], order["executed_volume"], order["remaining_volume"]) == (
         "wait",
         "0.003",
@@ -274,10 +287,10 @@ def test_partial_fill_rests_and_later_trades_fill_it_as_maker(
 
 def test_resting_orders_share_a_trade_by_price_then_time(ex: Exchange, book: ScriptedBook) -> None:
     ex.advance(T0)
-    worse = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
-    better = ex.place(MAIN, limit("bid", "0.001", "99500000"), now_ms=T0 + 1)
-    later = ex.place(MAIN, limit("bid", "0.001", "99500000"), now_ms=T0 + 2)
-    late = ex.place(MAIN, limit("bid", "0.001", "99900000"), now_ms=T0 + 200)  # best price
+    worse = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    better = place(ex, MAIN, limit("bid", "0.001", "99500000"), now_ms=T0 + 1)
+    later = place(ex, MAIN, limit("bid", "0.001", "99500000"), now_ms=T0 + 2)
+    late = place(ex, MAIN, limit("bid", "0.001", "99900000"), now_ms=T0 + 200)  # best price
     book.trade("KRW-BTC", T0 + 100, "99000000", "0.0015")
     assert ex.advance(T0 + 1_000) == 2
     remaining = {
@@ -286,6 +299,21 @@ def test_resting_orders_share_a_trade_by_price_then_time(ex: Exchange, book: Scr
     }
     # `late` has the best price but came after the trade; `worse` waits behind two better bids
     assert remaining == {"worse": "0.001", "better": "0", "later": "0.0005", "late": "0.001"}
+
+
+def test_a_trade_in_the_orders_own_millisecond_does_not_fill_it(
+    ex: Exchange, book: ScriptedBook
+) -> None:
+    """Rule: an order took the book of its own millisecond when it was accepted; trades of that
+    millisecond happened before it (they made that book), so only later trades fill its rest."""
+    ex.advance(T0)
+    order = place(ex, MAIN, limit("bid", "0.002", "99500000"), now_ms=T0 + 50)
+    book.trade("KRW-BTC", T0 + 50, "99000000", "0.001")  # same ms, through the price
+    assert ex.advance(T0 + 1_000) == 0
+    assert ex.get(MAIN, order["uuid"])["remaining_volume"] == "0.002"
+    book.trade("KRW-BTC", T0 + 1_051, "99500000", "0.001")  # one ms later, at the price
+    assert ex.advance(T0 + 2_000) == 1
+    assert ex.get(MAIN, order["uuid"])["remaining_volume"] == "0.001"
 
 
 class SloppyBook(ScriptedBook):
@@ -302,7 +330,7 @@ def test_advance_never_uses_a_trade_twice_even_if_the_book_ignores_the_window(
     book.levels["KRW-BTC"] = ([], [])
     ex = Exchange(store, book)
     ex.advance(T0)
-    order = ex.place(MAIN, limit("bid", "0.002", "99000000"), now_ms=T0)
+    order = place(ex, MAIN, limit("bid", "0.002", "99000000"), now_ms=T0)
     book.trade("KRW-BTC", T0 + 10, "99000000", "0.001")
     book.trade("KRW-BTC", T0 + 1_000, "99000000", "0.001")  # exactly at the window's end
     assert ex.advance(T0 + 1_000) == 1
@@ -313,7 +341,7 @@ def test_advance_never_uses_a_trade_twice_even_if_the_book_ignores_the_window(
 
 def test_resting_ask_fills_when_trades_reach_it(ex: Exchange, book: ScriptedBook) -> None:
     ex.advance(T0)
-    order = ex.place(MAIN, limit("ask", "0.01", "101000000"), now_ms=T0)
+    order = place(ex, MAIN, limit("ask", "0.01", "101000000"), now_ms=T0)
     assert (order["state"], order["locked"], order["reserved_fee"]) == ("wait", "0.01", "505")
     assert account(ex, "BTC") == ("0.09", "0.01")
     book.trade("KRW-BTC", T0 + 10, "101000000", "0.004")
@@ -328,36 +356,43 @@ def test_resting_ask_fills_when_trades_reach_it(ex: Exchange, book: ScriptedBook
 
 
 def test_ioc_fills_what_it_can_and_cancels_the_rest(ex: Exchange) -> None:
-    order = ex.place(MAIN, limit("bid", "0.005", "100001000", time_in_force="ioc"), now_ms=T0)
+    order = place(ex, MAIN, limit("bid", "0.005", "100001000", time_in_force="ioc"), now_ms=T0)
     conforms("Order", order)
-    assert (order["state"], order["executed_volume"], order["locked"]) == ("cancel", "0.003", "0")
+    # a closed order keeps what it had locked (0.002 * 100,001,000 * 1.0005), as Upbit shows
+    assert (order["state"], order["executed_volume"], order["locked"]) == (
+        "cancel",
+        "0.003",
+        "200102.001",
+    )
     assert order["time_in_force"] == "ioc"
     assert account(ex, "KRW") == ("9699847.999", "0")
 
 
 def test_fok_is_all_or_nothing(ex: Exchange) -> None:
-    killed = ex.place(MAIN, limit("bid", "0.005", "100001000", time_in_force="fok"), now_ms=T0)
+    killed = place(ex, MAIN, limit("bid", "0.005", "100001000", time_in_force="fok"), now_ms=T0)
     assert (killed["state"], killed["executed_volume"], killed["trades_count"]) == (
         "cancel",
         "0",
         0,
     )
     assert account(ex, "KRW") == ("10000000", "0")
-    filled = ex.place(MAIN, limit("bid", "0.003", "100001000", time_in_force="fok"), now_ms=T0)
+    filled = place(ex, MAIN, limit("bid", "0.003", "100001000", time_in_force="fok"), now_ms=T0)
     assert (filled["state"], filled["executed_volume"]) == ("done", "0.003")
 
 
 def test_post_only_is_cancelled_when_it_would_take_and_rests_otherwise(ex: Exchange) -> None:
-    taker = ex.place(MAIN, limit("bid", "0.001", "100000000", time_in_force="post_only"), now_ms=T0)
-    assert (taker["state"], taker["trades_count"], taker["locked"]) == ("cancel", 0, "0")
+    taker = place(
+        ex, MAIN, limit("bid", "0.001", "100000000", time_in_force="post_only"), now_ms=T0
+    )
+    assert (taker["state"], taker["trades_count"], taker["locked"]) == ("cancel", 0, "100050")
     assert account(ex, "KRW") == ("10000000", "0")
-    maker = ex.place(MAIN, limit("bid", "0.001", "99000000", time_in_force="post_only"), now_ms=T0)
+    maker = place(ex, MAIN, limit("bid", "0.001", "99000000", time_in_force="post_only"), now_ms=T0)
     assert (maker["state"], maker["time_in_force"]) == ("wait", "post_only")
 
 
 def test_smp_type_is_recorded(ex: Exchange) -> None:
-    order = ex.place(MAIN, limit("bid", "0.001", "99000000", smp_type="reduce"), now_ms=T0)
-    assert ex.get(MAIN, order["uuid"])["smp_type"] == "reduce"
+    order = place(ex, MAIN, limit("bid", "0.001", "99000000", smp_type="cancel_maker"), now_ms=T0)
+    assert ex.get(MAIN, order["uuid"])["smp_type"] == "cancel_maker"
 
 
 def test_omitted_smp_type_means_cancel_maker_and_every_order_carries_it(ex: Exchange) -> None:
@@ -385,18 +420,92 @@ def test_post_only_is_accepted_with_smp_type_none(ex: Exchange) -> None:
     )
 
 
+# --------------------------------------------------------------------------- the answer to a POST
+@pytest.mark.parametrize(
+    ("body", "locked"),
+    [
+        ({"side": "bid", "price": "150000", "ord_type": "price"}, "150075"),
+        ({"side": "ask", "volume": "0.002", "ord_type": "market"}, "0.002"),
+        ({"side": "bid", "price": "200000", "ord_type": "best", "time_in_force": "ioc"}, "200100"),
+        ({"side": "ask", "volume": "0.001", "ord_type": "best", "time_in_force": "fok"}, "0.001"),
+        (
+            {"side": "bid", "volume": "0.002", "price": "100001000", "ord_type": "limit"},
+            "200102.001",
+        ),
+    ],
+)
+def test_a_placed_order_answers_wait_and_fills_afterwards(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]], body: dict[str, str], locked: str
+) -> None:
+    """Upbit answers a new order before its engine runs: `wait`, nothing executed, even for
+    orders that fill at once; the fills are there for the next request."""
+    answer = ex.place(MAIN, {"market": "KRW-BTC", **body}, now_ms=T0)
+    conforms("Order", answer)
+    assert (answer["state"], answer["trades_count"]) == ("wait", 0)
+    assert (answer["paid_fee"], answer["executed_volume"], answer["locked"]) == ("0", "0", locked)
+    assert ex.get(MAIN, answer["uuid"])["trades"] == []
+    assert [m["state"] for _, m in events if m["type"] == "myOrder"] == ["wait"]
+    ex.advance(T0 + 2_000)  # what the sandbox does before the next request
+    after = ex.get(MAIN, answer["uuid"])
+    assert after["state"] in ("done", "cancel")
+    assert after["trades_count"] == len(after["trades"]) > 0
+    assert D(after["paid_fee"]) > 0
+    assert [m["state"] for _, m in events if m["type"] == "myOrder"][-1] == after["state"]
+    assert all(t["created_at"] == answer["created_at"] for t in after["trades"])  # its own ms
+    assert account(ex, "KRW")[1] == "0"
+
+
+def test_an_order_cancelled_before_it_was_matched_never_fills(ex: Exchange) -> None:
+    answer = ex.place(MAIN, limit("bid", "0.002", "100001000"), now_ms=T0)  # would fill at once
+    ex.cancel(MAIN, answer["uuid"], now_ms=T0)
+    ex.advance(T0 + 2_000)
+    after = ex.get(MAIN, answer["uuid"])
+    assert (after["state"], after["trades"]) == ("cancel", [])
+    assert account(ex, "KRW") == ("10000000", "0")
+
+
+def test_cancel_and_new_places_the_new_order_unmatched_like_a_post(ex: Exchange) -> None:
+    old = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # rests
+    answer = ex.cancel_and_new(
+        MAIN,
+        {"prev_order_uuid": old["uuid"], "new_ord_type": "price", "new_price": "150000"},
+        now_ms=T0 + 1,
+    )
+    new = ex.get(MAIN, answer["new_order_uuid"])
+    assert (new["state"], new["trades_count"], new["paid_fee"]) == ("wait", 0, "0")
+    ex.advance(T0 + 2_000)
+    after = ex.get(MAIN, answer["new_order_uuid"])
+    assert after["state"] == "cancel"  # the budget bought what it could, dust left
+    assert after["executed_volume"] == "0.00149999"
+
+
+def test_a_bid_whose_total_fits_but_not_with_its_fee_is_refused(ex: Exchange) -> None:
+    # MAIN holds exactly 10,000,000 KRW; fee 0.05 %
+    with raises("insufficient_funds_bid"):
+        ex.place(MAIN, limit("bid", "0.1", "100000000"), now_ms=T0)  # 10,000,000 + 5,000
+    with raises("insufficient_funds_bid"):
+        ex.place(
+            MAIN,
+            {"market": "KRW-BTC", "side": "bid", "price": "10000000", "ord_type": "price"},
+            now_ms=T0,
+        )
+    fits = ex.place(MAIN, limit("bid", "0.09995", "100000000"), now_ms=T0)  # 9,995,000 + 4,997.5
+    assert fits["locked"] == "9999997.5"
+
+
 # --------------------------------------------------------------------------- market orders
 def test_market_buy_spends_the_budget_and_ends_cancel_with_dust_refunded(ex: Exchange) -> None:
     body = {"market": "KRW-BTC", "side": "bid", "price": "150000", "ord_type": "price"}
-    order = ex.place(MAIN, body, now_ms=T0)
+    order = place(ex, MAIN, body, now_ms=T0)
     conforms("Order", order)
     assert not {"volume", "remaining_volume", "prevented_volume"} & order.keys()
     # 0.001 @ 100,000,000, then 50,000 KRW buys 0.00049999 @ 100,001,000 (0.50001 KRW dust)
     assert (order["state"], order["executed_volume"], order["locked"]) == (
         "cancel",
         "0.00149999",
-        "0",
+        "0.500260005",  # the dust and its fee, released to the balance but shown
     )
+    assert order["remaining_fee"] == "0.000250005"
     assert (order["reserved_fee"], order["paid_fee"]) == ("75", "74.999749995")
     assert account(ex, "KRW") == ("9849925.500260005", "0")
     listed = ex.list_by_ids(MAIN, uuids=[order["uuid"]])[0]
@@ -406,14 +515,14 @@ def test_market_buy_spends_the_budget_and_ends_cancel_with_dust_refunded(ex: Exc
 
 def test_market_buy_that_spends_everything_is_done(ex: Exchange) -> None:
     body = {"market": "KRW-BTC", "side": "bid", "price": "100000", "ord_type": "price"}
-    order = ex.place(MAIN, body, now_ms=T0)
+    order = place(ex, MAIN, body, now_ms=T0)
     assert (order["state"], order["executed_volume"], order["paid_fee"]) == ("done", "0.001", "50")
     assert account(ex, "KRW") == ("9899950", "0")
 
 
 def test_market_sell_walks_the_bids(ex: Exchange) -> None:
     body = {"market": "KRW-BTC", "side": "ask", "volume": "0.002", "ord_type": "market"}
-    order = ex.place(MAIN, body, now_ms=T0)
+    order = place(ex, MAIN, body, now_ms=T0)
     conforms("Order", order)
     assert "price" not in order
     assert (order["state"], order["reserved_fee"], order["paid_fee"]) == ("done", "0", "99.9945")
@@ -424,7 +533,7 @@ def test_market_sell_walks_the_bids(ex: Exchange) -> None:
 
 def test_market_sell_larger_than_the_book_cancels_the_rest(ex: Exchange) -> None:
     body = {"market": "KRW-BTC", "side": "ask", "volume": "0.05", "ord_type": "market"}
-    order = ex.place(MAIN, body, now_ms=T0)
+    order = place(ex, MAIN, body, now_ms=T0)
     assert (order["state"], order["executed_volume"], order["remaining_volume"]) == (
         "cancel",
         "0.014",
@@ -435,15 +544,15 @@ def test_market_sell_larger_than_the_book_cancels_the_rest(ex: Exchange) -> None
 
 def test_best_orders_trade_only_at_the_top_level(ex: Exchange) -> None:
     bid = {"market": "KRW-BTC", "side": "bid", "price": "200000", "ord_type": "best"}
-    ioc = ex.place(MAIN, {**bid, "time_in_force": "ioc"}, now_ms=T0)
+    ioc = place(ex, MAIN, {**bid, "time_in_force": "ioc"}, now_ms=T0)
     conforms("Order", ioc)
-    assert (ioc["state"], ioc["executed_volume"], ioc["locked"]) == ("cancel", "0.001", "0")
-    fok = ex.place(MAIN, {**bid, "time_in_force": "fok"}, now_ms=T0)
+    assert (ioc["state"], ioc["executed_volume"], ioc["locked"]) == ("cancel", "0.001", "100050")
+    fok = place(ex, MAIN, {**bid, "time_in_force": "fok"}, now_ms=T0)
     assert (fok["state"], fok["executed_volume"]) == ("cancel", "0")
-    fits = ex.place(MAIN, {**bid, "price": "50000", "time_in_force": "fok"}, now_ms=T0)
+    fits = place(ex, MAIN, {**bid, "price": "50000", "time_in_force": "fok"}, now_ms=T0)
     assert (fits["state"], fits["executed_volume"]) == ("done", "0.0005")
     ask = {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "best"}
-    sold = ex.place(MAIN, {**ask, "time_in_force": "fok"}, now_ms=T0)
+    sold = place(ex, MAIN, {**ask, "time_in_force": "fok"}, now_ms=T0)
     assert (sold["state"], sold["executed_volume"], sold["paid_fee"]) == (
         "done",
         "0.001",
@@ -461,7 +570,7 @@ def test_btc_market_fee_is_a_quarter_percent(ex: Exchange) -> None:
         "price": "0.029",
         "ord_type": "limit",
     }
-    order = ex.place(MAIN, body, now_ms=T0)
+    order = place(ex, MAIN, body, now_ms=T0)
     assert (order["locked"], order["reserved_fee"]) == ("0.00290725", "0.00000725")
     assert account(ex, "BTC") == ("0.09709275", "0.00290725")
     chance = ex.order_chance(MAIN, "BTC-ETH")
@@ -562,33 +671,33 @@ def test_bad_orders_are_refused_with_upbits_error_names(
     ex: Exchange, body: dict[str, str], name: str
 ) -> None:
     with raises(name):
-        ex.place(MAIN, body, now_ms=T0)
+        place(ex, MAIN, body, now_ms=T0)
     with raises(name):
-        ex.place(MAIN, body, now_ms=T0, test=True)
+        place(ex, MAIN, body, now_ms=T0, test=True)
     assert account(ex, "KRW") == ("10000000", "0")
     assert ex.list_open(MAIN) == []
 
 
 def test_error_bodies_match_the_spec(ex: Exchange) -> None:
     with pytest.raises(SandboxError) as caught:
-        ex.place(MAIN, {**BID, "market": "KRW-BTCs", "volume": "1", "price": "1"}, now_ms=T0)
+        place(ex, MAIN, {**BID, "market": "KRW-BTCs", "volume": "1", "price": "1"}, now_ms=T0)
     conforms("ExchangeError", caught.value.body())
     assert caught.value.message == "다음 마켓에 없는 종목입니다: KRW-BTCs"
 
 
 # --------------------------------------------------------------------------- identifiers, test
 def test_identifiers_are_unique_forever_even_after_failures(ex: Exchange) -> None:
-    first = ex.place(MAIN, limit("bid", "0.001", "99000000", identifier="a-1"), now_ms=T0)
+    first = place(ex, MAIN, limit("bid", "0.001", "99000000", identifier="a-1"), now_ms=T0)
     assert first["identifier"] == "a-1"
     assert ex.get(MAIN, identifier="a-1")["uuid"] == first["uuid"]
     ex.cancel(MAIN, identifier="a-1", now_ms=T0 + 1)
     with raises("duplicated_identifier"):
-        ex.place(MAIN, limit("bid", "0.001", "99000000", identifier="a-1"), now_ms=T0 + 2)
+        place(ex, MAIN, limit("bid", "0.001", "99000000", identifier="a-1"), now_ms=T0 + 2)
     with raises("insufficient_funds_bid"):
-        ex.place(MAIN, limit("bid", "1", "99000000", identifier="b-1"), now_ms=T0)
+        place(ex, MAIN, limit("bid", "1", "99000000", identifier="b-1"), now_ms=T0)
     with raises("duplicated_identifier"):  # the failed order burnt it
-        ex.place(MAIN, limit("bid", "0.001", "99000000", identifier="b-1"), now_ms=T0)
-    other = ex.place(SUB, limit("bid", "0.0001", "99000000", identifier="a-1"), now_ms=T0)
+        place(ex, MAIN, limit("bid", "0.001", "99000000", identifier="b-1"), now_ms=T0)
+    other = place(ex, SUB, limit("bid", "0.0001", "99000000", identifier="a-1"), now_ms=T0)
     assert other["identifier"] == "a-1"  # another pocket has its own identifiers
 
 
@@ -596,7 +705,7 @@ def test_test_orders_validate_everything_and_create_nothing(
     ex: Exchange, store: Store, events: list[tuple[str, dict[str, Any]]]
 ) -> None:
     body = limit("bid", "0.0005", "10000000", identifier="t-1")
-    answer = ex.place(MAIN, body, now_ms=T0, test=True)
+    answer = place(ex, MAIN, body, now_ms=T0, test=True)
     conforms("Order", answer)
     assert (answer["state"], answer["locked"], answer["identifier"]) == ("wait", "5002.5", "t-1")
     with raises("order_not_found", 404):
@@ -604,22 +713,22 @@ def test_test_orders_validate_everything_and_create_nothing(
     assert account(ex, "KRW") == ("10000000", "0")
     assert events == []
     assert not store.identifier_used(MAIN, "t-1")  # decision: a test order does not burn it
-    crossing = ex.place(MAIN, limit("bid", "0.002", "100001000"), now_ms=T0, test=True)
+    crossing = place(ex, MAIN, limit("bid", "0.002", "100001000"), now_ms=T0, test=True)
     assert (crossing["state"], crossing["trades_count"]) == ("wait", 0)
-    real = ex.place(MAIN, body, now_ms=T0)
+    real = place(ex, MAIN, body, now_ms=T0)
     assert real["uuid"] != answer["uuid"]
     with raises("duplicated_identifier"):
-        ex.place(MAIN, body, now_ms=T0, test=True)
+        place(ex, MAIN, body, now_ms=T0, test=True)
 
 
 # --------------------------------------------------------------------------- get, cancel
 def test_cancel_answers_the_order_before_the_cancel_and_releases_funds(ex: Exchange) -> None:
-    order = ex.place(MAIN, limit("bid", "0.0005", "10000000"), now_ms=T0)
+    order = place(ex, MAIN, limit("bid", "0.0005", "10000000"), now_ms=T0)
     answer = ex.cancel(MAIN, order["uuid"], now_ms=T0 + 1)
     conforms("Order", answer)
     assert (answer["state"], answer["locked"]) == ("wait", "5002.5")
     after = ex.get(MAIN, order["uuid"])
-    assert (after["state"], after["locked"], after["remaining_fee"]) == ("cancel", "0", "0")
+    assert (after["state"], after["locked"], after["remaining_fee"]) == ("cancel", "5002.5", "2.5")
     assert account(ex, "KRW") == ("10000000", "0")
     with raises("order_not_found", 404):
         ex.cancel(MAIN, order["uuid"], now_ms=T0 + 2)
@@ -632,7 +741,7 @@ def test_cancel_answers_the_order_before_the_cancel_and_releases_funds(ex: Excha
 
 
 def test_partially_filled_cancel_keeps_the_fills(ex: Exchange) -> None:
-    order = ex.place(MAIN, limit("bid", "0.005", "100001000"), now_ms=T0)
+    order = place(ex, MAIN, limit("bid", "0.005", "100001000"), now_ms=T0)
     ex.cancel(MAIN, order["uuid"], now_ms=T0 + 1)
     got = ex.get(MAIN, order["uuid"])
     assert (got["state"], got["executed_volume"], got["remaining_volume"]) == (
@@ -644,8 +753,8 @@ def test_partially_filled_cancel_keeps_the_fills(ex: Exchange) -> None:
 
 
 def test_cancel_by_ids_reports_success_and_failure(ex: Exchange) -> None:
-    a = ex.place(MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
-    b = ex.place(MAIN, limit("bid", "0.002", "100001000"), now_ms=T0)  # done at once
+    a = place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
+    b = place(ex, MAIN, limit("bid", "0.002", "100001000"), now_ms=T0)  # done at once
     result = ex.cancel_by_ids(MAIN, uuids=[a["uuid"], b["uuid"], "nope"], now_ms=T0 + 1)
     conforms("BatchCancelResult", result)
     assert result["success"] == {
@@ -672,9 +781,11 @@ def test_cancel_open_filters_by_pair_quote_and_side(ex: Exchange) -> None:
         "price": "0.02",
         "ord_type": "limit",
     }
-    krw_bids = [ex.place(MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i) for i in range(3)]
-    krw_ask = ex.place(MAIN, limit("ask", "0.001", "120000000"), now_ms=T0 + 5)
-    eth_bid = ex.place(MAIN, eth, now_ms=T0 + 6)
+    krw_bids = [
+        place(ex, MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i) for i in range(3)
+    ]
+    krw_ask = place(ex, MAIN, limit("ask", "0.001", "120000000"), now_ms=T0 + 5)
+    eth_bid = place(ex, MAIN, eth, now_ms=T0 + 6)
 
     only_asks = ex.cancel_open(MAIN, cancel_side="ask", now_ms=T0 + 10)
     conforms("BatchCancelResult", only_asks)
@@ -699,7 +810,7 @@ def test_cancel_open_filters_by_pair_quote_and_side(ex: Exchange) -> None:
 
 
 def test_cancel_and_new_replaces_the_order(ex: Exchange) -> None:
-    old = ex.place(MAIN, limit("bid", "0.005", "100001000", identifier="old"), now_ms=T0)
+    old = place(ex, MAIN, limit("bid", "0.005", "100001000", identifier="old"), now_ms=T0)
     body = {
         "prev_order_identifier": "old",
         "new_ord_type": "limit",
@@ -728,7 +839,7 @@ def test_cancel_and_new_replaces_the_order(ex: Exchange) -> None:
 
 
 def test_cancel_and_new_is_atomic_when_the_new_order_is_refused(ex: Exchange) -> None:
-    old = ex.place(MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0)
+    old = place(ex, MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0)
     body = {
         "prev_order_uuid": old["uuid"],
         "new_ord_type": "limit",
@@ -754,7 +865,7 @@ def test_cancel_and_new_is_atomic_when_the_new_order_is_refused(ex: Exchange) ->
 # --------------------------------------------------------------------------- listings
 def test_open_listing_pages_and_orders(ex: Exchange) -> None:
     uuids = [
-        ex.place(MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i)["uuid"] for i in range(5)
+        place(ex, MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i)["uuid"] for i in range(5)
     ]
     newest_first = [o["uuid"] for o in ex.list_open(MAIN, limit=2)]
     assert newest_first == [uuids[4], uuids[3]]
@@ -775,7 +886,7 @@ def test_closed_listing_windows_and_limits(ex: Exchange) -> None:
     day = 24 * 60 * 60 * 1000
     ids = []
     for i in range(3):
-        order = ex.place(MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i * 3 * day)
+        order = place(ex, MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i * 3 * day)
         ex.cancel(MAIN, order["uuid"], now_ms=T0 + i * 3 * day + 1)
         ids.append(order["uuid"])
     now = T0 + 7 * day
@@ -801,8 +912,8 @@ def test_closed_listing_windows_and_limits(ex: Exchange) -> None:
 
 
 def test_list_by_ids(ex: Exchange) -> None:
-    a = ex.place(MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
-    b = ex.place(MAIN, limit("bid", "0.0001", "99000000", identifier="b"), now_ms=T0 + 1)
+    a = place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
+    b = place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="b"), now_ms=T0 + 1)
     assert [o["uuid"] for o in ex.list_by_ids(MAIN, uuids=[a["uuid"], b["uuid"]])] == [
         b["uuid"],
         a["uuid"],
@@ -823,8 +934,9 @@ def test_state_survives_a_restart(
     store: Store, book: ScriptedBook, db_path: Path, ex: Exchange
 ) -> None:
     ex.advance(T0)
-    resting = ex.place(MAIN, limit("bid", "0.005", "100001000", identifier="keep"), now_ms=T0)
-    ex.place(
+    resting = place(ex, MAIN, limit("bid", "0.005", "100001000", identifier="keep"), now_ms=T0)
+    place(
+        ex,
         MAIN,
         {"market": "KRW-BTC", "side": "bid", "price": "150000", "ord_type": "price"},
         now_ms=T0,
@@ -849,7 +961,7 @@ def test_state_survives_a_restart(
     assert after == before
     assert reopened.get("sandbox-access") == SEED.keys[0]
     with raises("duplicated_identifier"):
-        again.place(MAIN, limit("bid", "0.0001", "99000000", identifier="keep"), now_ms=T0 + 2)
+        place(again, MAIN, limit("bid", "0.0001", "99000000", identifier="keep"), now_ms=T0 + 2)
     book.trade("KRW-BTC", T0 + 5, "100000000", "1")
     assert again.advance(T0 + 10) == 1  # the resting order still fills after the restart
     assert again.get(MAIN, resting["uuid"])["state"] == "done"
@@ -859,10 +971,10 @@ def test_state_survives_a_restart(
 def test_concurrent_orders_from_threads_keep_the_books_straight(ex: Exchange) -> None:
     def trade(worker: int) -> None:
         for i in range(20):
-            order = ex.place(MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i)
+            order = place(ex, MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + i)
             if i % 2:
                 ex.cancel(MAIN, order["uuid"], now_ms=T0 + i)
-            ex.place(MAIN, limit("bid", "0.001", "100000000"), now_ms=T0 + i)  # fills at once
+            place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0 + i)  # fills at once
 
     threads = [threading.Thread(target=trade, args=(w,)) for w in range(4)]
     for t in threads:
@@ -884,8 +996,9 @@ class ExplodingBook(ScriptedBook):
 
 def test_a_crash_mid_operation_writes_nothing(store: Store, db_path: Path) -> None:
     crashing = Exchange(store, ExplodingBook(ticks={"KRW-BTC": D(1000)}))
+    market_ask = {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "market"}
     with pytest.raises(RuntimeError):
-        crashing.place(MAIN, limit("bid", "0.001", "99000000", identifier="c"), now_ms=T0)
+        crashing.place(MAIN, {**market_ask, "identifier": "c"}, now_ms=T0)
     store.close()
     reopened = Store.open(db_path)
     try:
@@ -925,10 +1038,11 @@ def test_store_refuses_writes_outside_a_transaction_and_negative_balances(store:
 def test_events_carry_the_pocket_and_follow_the_spec(
     ex: Exchange, events: list[tuple[str, dict[str, Any]]]
 ) -> None:
-    ex.place(MAIN, limit("bid", "0.002", "100001000", identifier="e"), now_ms=T0)
+    place(ex, MAIN, limit("bid", "0.002", "100001000", identifier="e"), now_ms=T0)
     kinds = [(pocket, m["type"], m.get("state")) for pocket, m in events]
     assert kinds == [
         (MAIN, "myOrder", "wait"),
+        (MAIN, "myAsset", None),  # accepted: the funds are locked
         (MAIN, "myOrder", "trade"),
         (MAIN, "myOrder", "trade"),
         (MAIN, "myOrder", "done"),
@@ -1144,10 +1258,10 @@ def _run_random_session(seed: int, db_path: Path) -> None:
             action = rng.random()
             try:
                 if action < 0.72:
-                    answer = ex.place(pocket, _random_body(rng, book, now), now_ms=now)
+                    answer = place(ex, pocket, _random_body(rng, book, now), now_ms=now)
                     created[pocket].append(answer["uuid"])
                 elif action < 0.74:
-                    ex.place(pocket, _random_body(rng, book, now), now_ms=now, test=True)
+                    place(ex, pocket, _random_body(rng, book, now), now_ms=now, test=True)
                 elif action < 0.88 and created[pocket]:
                     ex.cancel(pocket, rng.choice(created[pocket]), now_ms=now)
                 elif action < 0.93:
@@ -1197,8 +1311,8 @@ def _reconcile(ex: Exchange, pocket: str, uuids: Sequence[str]) -> None:
         assert order["trades_count"] == len(order["trades"])
         fee = D(order["paid_fee"])
         assert fee == funds * ex.fee_rate(order["market"])
-        if order["state"] in ("done", "cancel"):
-            assert order["locked"] == "0"
+        if order["state"] == "done":
+            assert (order["locked"], order["remaining_fee"]) == ("0", "0")
         sign = 1 if order["side"] == "bid" else -1
         expected[base] += sign * volume
         expected[quote] -= sign * funds + fee

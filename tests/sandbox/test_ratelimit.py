@@ -29,16 +29,16 @@ def test_fifteen_requests_in_one_second_give_ten_successes_then_429() -> None:
     assert [v.allowed for v in verdicts] == [True] * 10 + [False] * 5
     assert [v.remaining_sec for v in verdicts] == [9, 8, 7, 6, 5, 4, 3, 2, 1, 0] + [0] * 5
     assert [v.header for v in verdicts[:3]] == [
-        "group=candles; min=599; sec=9",
-        "group=candles; min=598; sec=8",
-        "group=candles; min=597; sec=7",
+        "group=candles; min=600; sec=9",
+        "group=candles; min=600; sec=8",
+        "group=candles; min=600; sec=7",
     ]
-    assert verdicts[9].header == "group=candles; min=590; sec=0"
-    assert {v.header for v in verdicts[10:]} == {"group=candles; min=590; sec=0"}
+    assert verdicts[9].header == "group=candles; min=600; sec=0"
+    assert {v.header for v in verdicts[10:]} == {"group=candles; min=600; sec=0"}
     assert all(v.retry_after is None for v in verdicts)
 
     next_second = limiter.hit("candle", IP, T0 + 1.0)
-    assert (next_second.status, next_second.header) == (200, "group=candles; min=589; sec=9")
+    assert (next_second.status, next_second.header) == (200, "group=candles; min=600; sec=9")
 
 
 def test_windows_are_aligned_to_the_wall_second() -> None:
@@ -48,26 +48,27 @@ def test_windows_are_aligned_to_the_wall_second() -> None:
     assert limiter.hit("ticker", IP, T0 + 1.0).remaining_sec == 9
 
 
-def test_minute_counter_restarts_each_wall_minute_and_never_limits() -> None:
+def test_min_stays_fixed_as_live_and_never_limits() -> None:
+    """Live: `group=default; min=1800; sec=29` on every answer; `min` never counts down."""
     limiter = ServerLimiter()
-    for second in range(60):
+    for second in range(70):
         verdicts = burst(limiter, "orderbook", IP, 10, T0 + second)
         assert all(v.allowed for v in verdicts)
-    assert verdicts[-1].remaining_min == 0
-    assert limiter.hit("orderbook", IP, T0 + 60).header == "group=orderbook; min=599; sec=9"
+        assert {v.remaining_min for v in verdicts} == {600}
+    assert limiter.hit("default", "pocket", T0).header == "group=default; min=1800; sec=29"
 
 
 @pytest.mark.parametrize(
     ("group", "first_header"),
     [
-        ("market", "group=market; min=599; sec=9"),
-        ("trade", "group=crix-trades; min=599; sec=9"),
-        ("ticker", "group=ticker; min=599; sec=9"),
-        ("orderbook", "group=orderbook; min=599; sec=9"),
-        ("default", "group=default; min=1799; sec=29"),
-        ("order", "group=order; min=479; sec=11"),
-        ("order-test", "group=order-test; min=479; sec=7"),
-        ("order-cancel-all", "group=order-cancel-all; min=29; sec=0"),
+        ("market", "group=market; min=600; sec=9"),
+        ("trade", "group=crix-trades; min=600; sec=9"),
+        ("ticker", "group=ticker; min=600; sec=9"),
+        ("orderbook", "group=orderbook; min=600; sec=9"),
+        ("default", "group=default; min=1800; sec=29"),
+        ("order", "group=order; min=480; sec=11"),
+        ("order-test", "group=order-test; min=480; sec=7"),
+        ("order-cancel-all", "group=order-cancel-all; min=30; sec=0"),
     ],
 )
 def test_each_group_reports_its_wire_name_and_budget(group: str, first_header: str) -> None:
@@ -82,7 +83,7 @@ def test_headers_parse_with_the_clients_parser() -> None:
     verdict = ServerLimiter().hit("trade", IP, T0)
     parsed = parse_remaining_req(verdict.header)
     assert parsed is not None
-    assert (normalize_group(parsed.group), parsed.sec, parsed.min) == ("trade", 9, 599)
+    assert (normalize_group(parsed.group), parsed.sec, parsed.min) == ("trade", 9, 600)
 
 
 def test_order_cancel_all_allows_one_per_two_seconds() -> None:
@@ -98,8 +99,8 @@ def test_groups_and_units_are_independent() -> None:
     limiter = ServerLimiter()
     assert all(v.allowed for v in burst(limiter, "candle", IP, 10, T0))
     assert limiter.hit("candle", IP, T0 + 0.5).status == 429
-    assert limiter.hit("ticker", IP, T0 + 0.5).header == "group=ticker; min=599; sec=9"
-    assert limiter.hit("candle", "10.0.0.2", T0 + 0.5).header == "group=candles; min=599; sec=9"
+    assert limiter.hit("ticker", IP, T0 + 0.5).header == "group=ticker; min=600; sec=9"
+    assert limiter.hit("candle", "10.0.0.2", T0 + 0.5).header == "group=candles; min=600; sec=9"
 
 
 def test_continued_abuse_is_blocked_with_418_for_the_whole_unit_until_it_expires() -> None:
@@ -180,4 +181,4 @@ def test_bad_configuration_is_refused() -> None:
 
 def test_custom_groups_derive_a_minute_budget() -> None:
     limiter = ServerLimiter({"custom": (5, 1.0)})
-    assert limiter.hit("custom", IP, T0).header == "group=custom; min=299; sec=4"
+    assert limiter.hit("custom", IP, T0).header == "group=custom; min=300; sec=4"

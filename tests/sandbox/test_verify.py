@@ -481,3 +481,30 @@ def test_secret_never_appears_in_repr_or_errors(nonces: NonceStore) -> None:
         verify(bearer(claims(), secret=OTHER_SECRET), nonces, key=key)
     assert SECRET not in str(info.value)
     assert SECRET not in json.dumps(info.value.body(), ensure_ascii=False)
+
+
+class MemoryJournal:
+    """A stand-in for the sandbox's SQLite store: what a restarted NonceStore reads back."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, int]] = []
+
+    def record_nonce(
+        self, access_key: str, nonce: str, used_ms: int, forget_before_ms: int
+    ) -> None:
+        self.rows = [r for r in self.rows if r[2] >= forget_before_ms] + [
+            (access_key, nonce, used_ms)
+        ]
+
+    def load_nonces(self, since_ms: int, most: int) -> list[tuple[str, str, int]]:
+        return [r for r in self.rows if r[2] >= since_ms][-most:]
+
+
+def test_nonce_store_reads_back_its_journal_within_retention() -> None:
+    journal = MemoryJournal()
+    first = NonceStore(retention_ms=1000, clock_ms=lambda: 0, journal=journal)
+    assert first.use(ACCESS, "old", now_ms=0)
+    assert first.use(ACCESS, "recent", now_ms=900)
+    restarted = NonceStore(retention_ms=1000, clock_ms=lambda: 1500, journal=journal)
+    assert not restarted.use(ACCESS, "recent", now_ms=1500)
+    assert restarted.use(ACCESS, "old", now_ms=1500)  # beyond retention: forgotten

@@ -713,3 +713,61 @@ def test_idle_connection_is_closed(running: RunningSandbox) -> None:
     assert 0.55 <= waited < 2
     assert pinged_open
     assert busy_open
+
+
+# --------------------------------------------------------------------------- a fixed clock
+
+
+class SteppedClock:
+    """The sandbox's clock, moved by the test: the simulated now is exactly what it sets."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+    def at(self, origin_ms: int, now_ms: int) -> None:
+        self.seconds = (now_ms - origin_ms) / 1000 + 4e-7  # no float rounding below the ms
+
+
+def test_a_trade_at_the_snapshot_or_poll_millisecond_is_sent_once(tmp_path: Any) -> None:
+    origin = 1_767_225_600_000
+    clock = SteppedClock()
+    config = SandboxConfig(
+        db_path=tmp_path / "fixed.db", markets=FAST_MARKETS, keys=KEYS, history_days=0.02,
+        origin_ms=origin, clock=clock,
+    )  # fmt: skip
+    with serve(config) as server:
+        sim = simulator(server)
+        stamps = sorted(
+            {t.timestamp_ms for t in sim.trades_between("KRW-BTC", origin, origin + 9000)}
+        )
+        snapshot_ms, poll_ms, last_ms = stamps[3], stamps[10], stamps[20]  # each has a trade
+        expected = [
+            t.sequential_id for t in sim.trades_between("KRW-BTC", snapshot_ms + 1, last_ms + 1)
+        ]
+        snapshot_trade = sim.last_trade("KRW-BTC", snapshot_ms)
+        assert snapshot_trade.timestamp_ms == snapshot_ms
+
+        async def scenario() -> list[Any]:
+            clock.at(origin, snapshot_ms)
+            async with ws_connect(server.websocket_url) as ws:
+                await send(ws, {"ticket": "fixed"}, {"type": "trade", "codes": ["KRW-BTC"]})
+                frames = [await receive(ws)]  # the snapshot, at the snapshot millisecond
+                await asyncio.sleep(0.3)  # the stream polls; the clock stands still
+                clock.at(origin, poll_ms)
+                frames += await collect(ws, 1.0)
+                clock.at(origin, last_ms)
+                frames += await collect(ws, 1.0)
+                return frames
+
+        frames = run(scenario())
+    assert frames[0]["stream_type"] == "SNAPSHOT"
+    assert frames[0]["sequential_id"] == snapshot_trade.sequential_id
+    realtime = [f["sequential_id"] for f in frames[1:]]
+    assert {f["stream_type"] for f in frames[1:]} == {"REALTIME"}
+    assert realtime == expected  # nothing twice at snapshot_ms or poll_ms, nothing lost
+    assert any(
+        t.timestamp_ms == poll_ms for t in sim.trades_between("KRW-BTC", poll_ms, poll_ms + 1)
+    )

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m upbit_ext.sandbox
     parser.add_argument("--burst-429-rate", type=float, default=0.0, help="probability of a 429")
     parser.add_argument(
         "--drop-after-commit-rate", type=float, default=0.0,
-        help="probability of dropping the connection after an order was committed",
+        help="probability of dropping the connection after a write (POST or DELETE) committed",
     )  # fmt: skip
     parser.add_argument(
         "--ws-disconnect-after",

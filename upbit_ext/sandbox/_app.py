@@ -4,7 +4,7 @@ Each request goes through the same steps as at Upbit: parameters checked as the 
 declares them, rate limit per IP (quotation) or pocket (exchange), strict JWT checks,
 then the market simulator or the paper exchange answers with the wire shapes the spec
 describes. Faults can be injected (latency, 5xx, 429 bursts, a dropped connection after
-an order was committed) through the admin endpoint `/_sandbox/faults`.
+any write — POST or DELETE — was committed) through the admin endpoint `/_sandbox/faults`.
 """
 
 from __future__ import annotations
@@ -95,6 +95,8 @@ class Faults:
 
 
 ABORT_KEY = "upbit_sandbox.abort"
+# Every write can lose its answer after the commit: orders, cancels, withdrawals, transfers.
+_WRITES = frozenset({"POST", "DELETE"})
 
 
 class Abortable:
@@ -170,7 +172,7 @@ def _endpoint(sandbox: Sandbox, op: SpecOperation) -> Callable[[Request], Awaita
                 params.update(parse_body(op, body))
             pocket = None if quotation else key.pocket
             status, payload = sandbox.dispatch(op, params, pocket=pocket, now_ms=now_ms)
-            if op.method == "POST" and faults.roll(faults.drop_after_commit_rate):
+            if op.method in _WRITES and faults.roll(faults.drop_after_commit_rate):
                 abort = request.scope.get(ABORT_KEY)
                 if abort is not None:
                     abort()  # committed, and the client never hears of it

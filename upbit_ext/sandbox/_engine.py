@@ -16,18 +16,23 @@ Accounting (how funds move; all amounts exact):
 - A fill of `v` at `p` costs `p * v` plus `fee = p * v * rate`. A `limit` bid releases its
   reservation for `v` (`price * v * (1 + rate)`) and refunds the price improvement at once,
   so a resting bid's `locked` is always `remaining_volume * price * (1 + rate)`.
-- When an order closes, what is still locked goes back to the balance and its `locked` and
-  `remaining_fee` become 0. State `done` if it filled completely, else `cancel` (a market
-  buy that leaves dust it cannot spend therefore ends `cancel`, as at Upbit).
+- When an order closes, what is still locked goes back to the balance; the order itself
+  keeps the `locked` and `remaining_fee` it had at that moment, as Upbit's closed orders
+  show them (0 for an order that filled completely, e.g. a `done` market ask; the unspent
+  reservation for a cancelled one). State `done` if it filled completely, else `cancel` (a
+  market buy that leaves dust it cannot spend therefore ends `cancel`, as at Upbit).
 
 Simplifications, on purpose: placement sees the book as the simulator draws it at that
 instant and does not consume it (two orders in the same millisecond see the same book);
 a resting order is filled by a later simulated trade at or through its price, at its own
 price, up to that trade's volume (orders compete in price-time priority); maker and taker
 fees are the same rate; self-trades cannot happen, so `smp_type` is only recorded.
-`POST /v1/orders` answers with the order as it stands after matching (Upbit answers before
-its engine ran, usually state `wait`); `DELETE /v1/order` answers with the order as it was
-just before the cancel, as Upbit does.
+`POST /v1/orders` answers as Upbit does, before matching: state `wait`, nothing executed,
+also for market and `best` orders. The order is matched by `settle()` (run first by
+`advance()`, which the sandbox calls before every exchange request and on the WebSocket's
+tick) against the book of its own millisecond, so the fills do not depend on when that
+happens and recordings stay deterministic. `DELETE /v1/order` answers with the order as it
+was just before the cancel, as Upbit does.
 
 `orders/test` (``place(..., test=True)``) runs every check, including the duplicate
 identifier and the funds check, and answers an Order with a fresh uuid, but writes nothing:
@@ -660,9 +665,29 @@ class Exchange:
         if req.identifier is not None:
             self.store.use_identifier(pocket, req.identifier, op.now_ms, order.uuid)
         op.events.append((pocket, _my_order(order, None, op.now_ms)))
-        self._take(op, order)
-        self.store.update_order(order)
+        self.store.add_pending(order.uuid)
         return order
+
+    def settle(self, now_ms: int) -> int:
+        """Match the accepted orders not matched yet, oldest first; how many there were.
+
+        Each takes liquidity from the book as it stood in the order's own millisecond, so
+        the outcome does not depend on when the settling happens, only the answers' timing
+        does: `POST /v1/orders` answers `wait` with nothing executed (as Upbit does, its
+        engine runs after the answer) and the fills are there for the next request.
+        """
+        if not self.store.has_pending():
+            return 0  # the usual case: no transaction needed
+        with self._operation(now_ms) as op:
+            pending = self.store.take_pending()
+            for order in pending:
+                if order.state != "wait":
+                    continue  # cancelled before it was matched
+                op.now_ms = order.created_ms
+                self._take(op, order)
+                self.store.update_order(order)
+            op.now_ms = now_ms
+        return len(pending)
 
     # ------------------------------------------------------------------ matching
     def _take(self, op: _Op, order: OrderRow) -> None:
@@ -775,8 +800,6 @@ class Exchange:
             filled = order.executed_funds == order.price
         if order.locked:
             op.unlock(order.pocket, quote if order.side == "bid" else base, order.locked)
-        order.locked = Decimal(0)
-        order.remaining_fee = Decimal(0)
         order.state = "done" if filled else "cancel"
         order.closed_ms = op.now_ms
         op.events.append((order.pocket, _my_order(order, None, op.now_ms)))
@@ -788,6 +811,7 @@ class Exchange:
         the trade's volume, best price then oldest order first; only trades after the order
         was placed count. The time reached is stored, so a restart does not refill.
         """
+        self.settle(now_ms)
         filled = 0
         with self._operation(now_ms) as op:
             last = self.store.meta("last_advance_ms")
@@ -1312,8 +1336,12 @@ class Exchange:
         *,
         now_ms: int,
         identifier: str | None = None,
+        universal: bool = False,
     ) -> dict[str, Any]:
         """Move available funds between two pockets at once: a `PocketTransfer` dict.
+
+        `universal` transfers (a main-pocket key's, POST /v1/pockets/universal_transfers) and
+        sub-pocket transfers are kept apart: each list endpoint shows only its own kind.
 
         Errors as documented: 404 `pocket_not_found`, 404 `currency_not_found`, 400
         `duplicated_identifier` (single use, burnt even by a failed transfer; a namespace
@@ -1353,7 +1381,7 @@ class Exchange:
                     "created_at": _kst(now_ms),
                 }
                 self.store.put_record(
-                    "transfers",
+                    "universal_transfers" if universal else "transfers",
                     uuid=record["uuid"],
                     pocket=from_pocket,
                     counterparty=to_pocket,

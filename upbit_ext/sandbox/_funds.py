@@ -38,7 +38,7 @@ def create_universal_transfer(ex: Exchange, pocket: str, p: dict[str, Any], now:
     _main_only(ex, pocket)
     return ex.transfer(
         p.get("from", pocket), p["to"], p["currency"], p["amount"], now_ms=now,
-        identifier=p.get("identifier"),
+        identifier=p.get("identifier"), universal=True,
     )  # fmt: skip
 
 

@@ -10,6 +10,15 @@ aggregates of exactly those trades (minute -> hour -> day, cached), so a candle'
 the aggregate of its trades by construction, and long ranges stay cheap after the first
 query.
 
+History on demand: before the detailed window (`history_days`, trades at the market's own
+rate) lie `deep_history_days` UTC days of thin trades, one in 20 minutes on average, each
+as large as the detailed trades it stands for. Each deep day is drawn from its own seeded
+`random.Random` as a Brownian bridge between two points of a daily walk that runs backward
+from the detailed walk, so nothing is simulated before it is asked for (start-up stays
+instant however long the history) and any range, in any order, gives the same bytes. Deep
+candles are still exactly their trades (minutes without a trade have no candle, as for an
+illiquid market at Upbit).
+
 Money is kept as integers in units of 1e-8 while simulating (every tick of every table is a
 multiple of 1e-8), which makes aggregation exact; it becomes `Decimal` at the boundary and a
 JSON number (float) only in the wire dicts.
@@ -57,6 +66,8 @@ _MEAN_REVERSION = 1.0 / (60 * 1440)  # keeps decades-long runs near base_price (
 _HALF_SPREAD = 0.0001  # trades bounce +-1 bp around the mid; the book's spread is 2 bp
 _MAX_TRADES_PER_MINUTE = 5_000
 _RAW_CACHE_MINUTES = 256  # per market: the minutes trade queries touch
+_DEEP_TRADES_PER_MINUTE = 0.05  # deep history: one trade in 20 minutes (or the market's rate)
+_DEEP_CACHE_DAYS = 64  # per market: deep days kept as trades (their aggregates stay cached)
 _MAX_CANDLES = 200
 _MAX_TRADES = 500
 _MAX_DEPTH = 30
@@ -350,12 +361,21 @@ def _period_end(unit: str, start: int) -> int:
 class _Series:
     """The price process and trade caches of one market."""
 
-    def __init__(self, info: MarketInfo, seed: int, start_minute: int, origin_minute: int) -> None:
+    def __init__(
+        self, info: MarketInfo, seed: int, start_minute: int, origin_minute: int, deep_days: int
+    ) -> None:
         quote = info.code.partition("-")[0]
         self.info = info
         self.code = info.code
-        self.start_ms = start_minute * MINUTE_MS
+        # Detailed trades from `_start_minute` on; thin "deep" trades for `deep_days` UTC days
+        # before it (from the start of the UTC day `deep_days` before the detailed start).
         self._start_minute = start_minute
+        self._detail_ms = start_minute * MINUTE_MS
+        self._top_day = (self._detail_ms - 1) // DAY_MS  # the last day holding deep trades
+        self.start_ms = (self._top_day + 1 - deep_days) * DAY_MS if deep_days else self._detail_ms
+        self._deep_rate = min(info.trades_per_minute, _DEEP_TRADES_PER_MINUTE) / MINUTE_MS
+        self._deep_levels = array("d")  # log level at the start of day _top_day + 1 - i
+        self._deep_days: OrderedDict[int, dict[int, tuple[_Raw, ...]]] = OrderedDict()
         self._origin_minute = origin_minute
         self._seed = seed
         self._minute_seeds = hashlib.blake2b(_seed_text(seed, info.code, "minute"), digest_size=8)
@@ -407,12 +427,80 @@ class _Series:
                 path.append(level)
         return path[index]
 
+    # -- deep history --------------------------------------------------------------------
+
+    def _deep_level(self, day: int) -> float:
+        """Log level at 00:00 UTC of `day` (<= _top_day; _top_day + 1 stands for the detailed
+        start), a daily walk run backward from the detailed walk's value at the detailed start,
+        seeded in blocks of 64 days."""
+        index = self._top_day + 1 - day
+        levels = self._deep_levels
+        if not levels:
+            levels.append(self._walk(self._start_minute))
+        keep = (1.0 - _MEAN_REVERSION) ** 1440
+        sigma = self.info.daily_volatility
+        while len(levels) <= index:
+            block = (len(levels) - 1) // 64
+            rng = random.Random(_stable_seed(self._seed, self.code, "deep-walk", block))
+            level = levels[-1]
+            for _ in range(64):
+                level = level * keep + sigma * rng.gauss(0.0, 1.0)
+                levels.append(level)
+        return levels[index]
+
+    def _deep_day(self, day: int) -> dict[int, tuple[_Raw, ...]]:
+        """The deep trades of one UTC day by minute: a thin Poisson stream (at most
+        `_DEEP_TRADES_PER_MINUTE` a minute) on a Brownian bridge between the day's two
+        levels, each trade the volume of the detailed trades it stands for."""
+        cached = self._deep_days.get(day)
+        if cached is not None:
+            self._deep_days.move_to_end(day)
+            return cached
+        start_level, end_level = self._deep_level(day), self._deep_level(day + 1)
+        rng = random.Random(_stable_seed(self._seed, self.code, "deep-day", day))
+        gauss, uniform, exp, sqrt, snap = rng.gauss, rng.random, math.exp, math.sqrt, self.snap
+        base = self._base
+        notional = self._notional * self.info.trades_per_minute / (self._deep_rate * MINUTE_MS)
+        variance_per_ms = self.info.daily_volatility**2 / DAY_MS
+        lower, upper = max(day * DAY_MS, self.start_ms), min((day + 1) * DAY_MS, self._detail_ms)
+        # The last deep day ends where the detailed trades begin, at the detailed walk's level.
+        span = min(DAY_MS, self._detail_ms - day * DAY_MS)
+        by_minute: dict[int, list[_Raw]] = {}
+        level, before = start_level, 0.0
+        last_ts, same_ms = -1, 0
+        t = rng.expovariate(self._deep_rate)
+        while t < span:
+            left = span - before
+            spread = variance_per_ms * (t - before) * (span - t) / left
+            level += (end_level - level) * (t - before) / left + sqrt(spread) * gauss(0.0, 1.0)
+            before = t
+            is_bid = uniform() < 0.5
+            price_f = base * exp(level) * (1 + _HALF_SPREAD if is_bid else 1 - _HALF_SPREAD)
+            volume = max(1, int(notional * (0.2 + 1.6 * uniform()) / price_f * _SCALE))
+            ts = day * DAY_MS + int(t)
+            t += rng.expovariate(self._deep_rate)
+            if not lower <= ts < upper:
+                continue
+            same_ms = same_ms + 1 if ts == last_ts else 0
+            last_ts = ts
+            raw = _Raw(
+                ts, snap(int(price_f * _SCALE + 0.5)), volume, is_bid, ts * _SEQ_FACTOR + same_ms
+            )
+            by_minute.setdefault(ts // MINUTE_MS, []).append(raw)
+        rows = {minute: tuple(found) for minute, found in by_minute.items()}
+        self._deep_days[day] = rows
+        if len(self._deep_days) > _DEEP_CACHE_DAYS:
+            self._deep_days.popitem(last=False)
+        return rows
+
     # -- trades --------------------------------------------------------------------------
 
     def raw(self, minute: int) -> tuple[_Raw, ...]:
         """The trades of one minute, oldest first (none before the history start)."""
-        if minute < self._start_minute:
+        if minute * MINUTE_MS < self.start_ms:
             return ()
+        if minute < self._start_minute:
+            return self._deep_day(minute * MINUTE_MS // DAY_MS).get(minute, ())
         rows = self._raws.get(minute)
         if rows is None:
             rows = self._generate(minute)
@@ -464,10 +552,12 @@ class _Series:
     def minute(self, minute: int) -> _Agg | None:
         if minute in self._minutes:
             return self._minutes[minute]
+        if minute < self._start_minute:
+            return _aggregate_rows(self.raw(minute))  # cheap, and not cached: a year is big
         # Bypasses the trade cache: aggregating a day must not evict the minutes being read.
         rows = self._raws.get(minute)
         if rows is None:
-            rows = self._generate(minute) if minute >= self._start_minute else ()
+            rows = self._generate(minute)
         agg = _aggregate_rows(rows)
         self._minutes[minute] = agg
         return agg
@@ -486,7 +576,10 @@ class _Series:
         if day in self._days:
             return self._days[day]
         agg: _Agg | None = None
-        if (day + 1) * DAY_MS > self.start_ms:
+        if (day + 1) * DAY_MS <= self._detail_ms and day * DAY_MS >= self.start_ms:
+            rows = self._deep_day(day)  # a whole deep day: straight from its trades
+            agg = _aggregate_rows([r for minute in sorted(rows) for r in rows[minute]])
+        elif (day + 1) * DAY_MS > self.start_ms:
             for hour in range(day * 24, day * 24 + 24):
                 agg = _merge(agg, self.hour(hour))
         self._days[day] = agg
@@ -541,12 +634,13 @@ class _Series:
 class MarketSimulator:
     """Deterministic quotation data for a set of markets; every query takes the time.
 
-    History exists from `origin_ms - history_days` on, without an end: later queries simply
-    see later trades. Nothing exists before the history start, like Upbit's missing history.
-    Cost: the first query over a span simulates its trades (a few microseconds a trade,
-    about 3 s for the default dozen markets over 3 days; `warm_up` does it up front).
-    Aggregates of whole minutes, hours and days are cached, so memory grows with the minutes
-    queried times the markets (roughly 30 MB for the default history).
+    Detailed trades from `origin_ms - history_days` on, without an end: later queries simply
+    see later trades. Before them, `deep_history_days` UTC days of thin deep trades (0: none);
+    nothing exists before `history_start_ms`, like Upbit's missing history. Cost: the first
+    query over a span simulates its trades (a few microseconds a trade, about 3 s for the
+    default dozen markets over 3 detailed days, well under 1 ms a deep day; `warm_up` does
+    the detailed window up front). Aggregates of detailed minutes and of hours and days are
+    cached, so memory grows with what was queried (roughly 30 MB for the default history).
     """
 
     def __init__(
@@ -556,6 +650,7 @@ class MarketSimulator:
         seed: int = 7,
         origin_ms: int,
         history_days: float = 3.0,
+        deep_history_days: int = 400,
     ) -> None:
         if not markets:
             raise ValueError("markets must not be empty")
@@ -566,15 +661,25 @@ class MarketSimulator:
             raise ValueError(f"history_days must be positive, got {history_days}")
         if origin_ms < 0:
             raise ValueError(f"origin_ms must not be negative, got {origin_ms}")
+        if (
+            not isinstance(deep_history_days, int)
+            or isinstance(deep_history_days, bool)
+            or not 0 <= deep_history_days <= 36_500
+        ):
+            raise ValueError(
+                f"deep_history_days must be an integer from 0 to 36500, got {deep_history_days!r}"
+            )
         self.seed = seed
         self.origin_ms = origin_ms
         start_ms = origin_ms - round(history_days * DAY_MS)
         start_minute = -(-start_ms // MINUTE_MS)
-        self.history_start_ms = start_minute * MINUTE_MS
+        self.detail_start_ms = start_minute * MINUTE_MS
         self.markets: Mapping[str, MarketInfo] = MappingProxyType({m.code: m for m in markets})
         self._series = {
-            m.code: _Series(m, seed, start_minute, origin_ms // MINUTE_MS) for m in markets
+            m.code: _Series(m, seed, start_minute, origin_ms // MINUTE_MS, deep_history_days)
+            for m in markets
         }
+        self.history_start_ms = next(iter(self._series.values())).start_ms
         self._lock = threading.RLock()
 
     def _get(self, market: str) -> _Series:
@@ -920,7 +1025,7 @@ class MarketSimulator:
         """Simulate and cache the whole history up to `now_ms`, so first queries are fast."""
         with self._lock:
             for series in self._series.values():
-                series.aggregate(series.start_ms, now_ms + 1)
+                series.aggregate(self.detail_start_ms, now_ms + 1)
 
 
 def _is_count(value: object, maximum: int) -> bool:

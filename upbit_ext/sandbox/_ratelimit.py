@@ -8,9 +8,9 @@ left in the current second" and tells clients to wait "until the next second bou
 client that keeps an exact sliding log, as ``upbit_ext`` does, therefore never trips these
 windows; only requests the server accepted use up a window.
 
-``min`` in ``Remaining-Req`` is deprecated and never used for limiting; it is reported as a
-per-minute budget (600 quotation, 1800 default, 480 order and order-test, 30 order-cancel-all,
-the values seen live) that counts down within each wall-clock minute.
+``min`` in ``Remaining-Req`` is deprecated and never used for limiting; live answers carry a
+fixed value per group (600 quotation, 1800 default, 480 order and order-test, 30
+order-cancel-all: ``group=default; min=1800; sec=29``), so it never counts down here either.
 
 Continued abuse blocks the whole unit: an over-limit request arriving when the unit already
 got ``ban_after`` 429s within ``abuse_window`` seconds is answered 418 and starts a block of
@@ -87,7 +87,7 @@ class Verdict:
 
     @property
     def header(self) -> str:
-        """The ``Remaining-Req`` value, e.g. ``group=candles; min=599; sec=8``."""
+        """The ``Remaining-Req`` value, e.g. ``group=candles; min=600; sec=8``."""
         return f"group={self.group}; min={self.remaining_min}; sec={self.remaining_sec}"
 
 
@@ -95,8 +95,6 @@ class Verdict:
 class _Window:
     index: int = -1
     used: int = 0
-    minute: int = -1
-    minute_used: int = 0
 
 
 @dataclass
@@ -168,14 +166,13 @@ class ServerLimiter:
             state = self._units.setdefault(unit, _Unit())
             window = state.windows.setdefault(group, _Window())
             _roll(window, now, span)
-            minute_left = max(0, self._minute_budgets[group] - window.minute_used)
+            minute_left = self._minute_budgets[group]  # fixed, as live
 
             if now < state.blocked_until:
                 return self._blocked(wire_group, minute_left, state, now)
             if window.used < limit:
                 window.used += 1
-                window.minute_used += 1
-                return Verdict(True, 200, wire_group, limit - window.used, max(0, minute_left - 1))
+                return Verdict(True, 200, wire_group, limit - window.used, minute_left)
 
             while state.rejections and state.rejections[0] <= now - self._abuse_window:
                 state.rejections.popleft()
@@ -204,6 +201,3 @@ def _roll(window: _Window, now: float, span: float) -> None:
     index = math.floor(now / span)
     if index != window.index:
         window.index, window.used = index, 0
-    minute = math.floor(now / 60)
-    if minute != window.minute:
-        window.minute, window.minute_used = minute, 0

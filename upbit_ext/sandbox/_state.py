@@ -54,6 +54,11 @@ def _default_keys() -> tuple[ApiKey, ...]:
 class SandboxConfig:
     """How a sandbox starts. State lives in `db_path` (SQLite) and survives restarts.
 
+    Market history: `history_days` of detailed trades before the origin (the simulated rate),
+    and before them `deep_history_days` more UTC days of thin trades (one in 20 minutes), so
+    candles of every unit and trades reach more than a year back. Both are computed on first
+    query, never at start-up; candles are always exactly the trades in them.
+
     `origin_ms` fixes the simulated clock's start (default: now) and `frozen` stops it there,
     so two runs with the same seed, origin and `frozen=True` answer byte for byte alike.
     `rate_limits=False` turns off the server-side 429/418 answers (and the `Remaining-Req`
@@ -69,6 +74,7 @@ class SandboxConfig:
     keys: Sequence[ApiKey] = field(default_factory=_default_keys)
     balances: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BALANCES))
     history_days: float = 3.0
+    deep_history_days: int = 400
     rate_limits: bool = True
     clock: Callable[[], float] = time.time
 
@@ -95,6 +101,7 @@ class _BookAdapter:
         return self._market.markets.keys()
 
 
+_WEEK_MS = 7 * 24 * 60 * 60 * 1000
 WITHDRAW_FEES: dict[str, Decimal] = {"KRW": Decimal(1000), "BTC": Decimal("0.0005")}
 ExchangeCall = Callable[[Exchange, str, dict[str, Any], int], Any]
 
@@ -192,24 +199,82 @@ _EXCHANGE: dict[str, ExchangeCall] = {
     "get_withdrawal": lambda ex, pocket, p, now: _one(ex, "withdrawals", pocket, p),
     "list_deposits": lambda ex, pocket, p, now: _listing(ex, "deposits", pocket, p),
     "get_deposit": lambda ex, pocket, p, now: _one(ex, "deposits", pocket, p),
-    "list_pocket_transfers": lambda ex, pocket, p, now: _transfers(ex, pocket, p),
-    "list_universal_transfers": lambda ex, pocket, p, now: _transfers(ex, pocket, p),
+    "list_pocket_transfers": lambda ex, pocket, p, now: _transfers(
+        ex, pocket, p, now, universal=False
+    ),
+    "list_universal_transfers": lambda ex, pocket, p, now: _transfers(
+        ex, pocket, p, now, universal=True
+    ),
 }
 _EXCHANGE.update(FUNDS)
 
 
-def _transfers(ex: Exchange, pocket: str, p: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = ex.store.records("transfers", pocket, include_counterparty=True)
-    if "currency" in p:
-        rows = [r for r in rows if r["currency"] == p["currency"]]
+def _window(p: dict[str, Any], now: int) -> tuple[int, int]:
+    """The 7-day window of the transfer lists: neither bound → the 7 days before now."""
+    start, end = _ms(p.get("start_time")), _ms(p.get("end_time"))
+    if start is None and end is None:
+        end = now
+    if start is None:
+        assert end is not None
+        start = end - _WEEK_MS
+    if end is None:
+        end = start + _WEEK_MS
+    if end < start or end - start > _WEEK_MS:
+        raise SandboxError(400, "invalid_parameter", "the time window must be at most 7 days")
+    return start, end
+
+
+def _transfers(
+    ex: Exchange, pocket: str, p: dict[str, Any], now: int, *, universal: bool
+) -> list[dict[str, Any]]:
+    """Transfers of one kind, filtered as Upbit's two transfer lists document.
+
+    Sub-pocket list: the key's pocket's transfers, `direction` in (to it), out (from it) or
+    all. Universal list (main-pocket key): every pocket's universal transfers, `from`/`to`
+    naming the sending/receiving pocket.
+    """
+    start, end = _window(p, now)
+    if universal:
+        rows = ex.store.timed_records("universal_transfers", None)
+    else:
+        rows = ex.store.timed_records("transfers", pocket, include_counterparty=True)
+    found: list[dict[str, Any]] = []
+    direction = p.get("direction", "all")
+    for created_ms, row in rows:
+        if not start <= created_ms <= end:
+            continue
+        if "currency" in p and row["currency"] != p["currency"]:
+            continue
+        if p.get("states") and row["state"] not in p["states"]:
+            continue
+        if p.get("uuids") and row["uuid"] not in p["uuids"]:
+            continue
+        if p.get("identifiers") and row.get("identifier") not in p["identifiers"]:
+            continue
+        if universal and any(k in p and row[k] != p[k] for k in ("from", "to")):
+            continue
+        wanted = {"in": row["to"], "out": row["from"]}.get(direction, pocket)
+        if wanted != pocket:
+            continue
+        found.append(row)
     if p.get("order_by", "desc") == "desc":
-        rows.reverse()
-    return rows[: p.get("limit", 20)]
+        found.reverse()
+    return found[: p.get("limit", 20)]
 
 
 def _listing(ex: Exchange, kind: str, pocket: str, p: dict[str, Any]) -> list[dict[str, Any]]:
-    """Stored withdrawals or deposits, filtered and paged as Upbit's list endpoints are."""
+    """Stored withdrawals or deposits, filtered and paged as Upbit's list endpoints are.
+
+    `from`/`to` are uuid cursors (exclusive): the records made after / before that one;
+    an unknown cursor gives an empty page. Then `order_by`, `page` and `limit` apply.
+    """
     rows = ex.store.records(kind, pocket)  # type: ignore[arg-type]
+    for key in ("to", "from"):
+        if key in p:
+            at = next((i for i, r in enumerate(rows) if r["uuid"] == p[key]), None)
+            if at is None:
+                return []
+            rows = rows[:at] if key == "to" else rows[at + 1 :]
     for key in ("currency", "state"):
         if key in p:
             rows = [r for r in rows if r[key] == p[key]]
@@ -243,7 +308,7 @@ class Sandbox:
         self.origin_ms = config.origin_ms or int(self._started * 1000)
         self.market = MarketSimulator(
             config.markets, seed=config.seed, origin_ms=self.origin_ms,
-            history_days=config.history_days,
+            history_days=config.history_days, deep_history_days=config.deep_history_days,
         )  # fmt: skip
         self.store = Store.open(config.db_path)
         pockets = sorted({k.pocket for k in config.keys})
@@ -267,7 +332,7 @@ class Sandbox:
             )  # fmt: skip
         self.quotation = Quotation(self.market)
         self.limiter = ServerLimiter() if config.rate_limits else None
-        self.nonces = NonceStore()
+        self.nonces = NonceStore(clock_ms=self.now_ms, journal=self.store)
         self.faults: Faults = Faults()
 
     def now_ms(self) -> int:

@@ -48,8 +48,10 @@ PERMISSIONS = frozenset(
 )
 SCHEMA_VERSION = "1"
 _SQLITE_MAX_INTEGER = 2**63 - 1
-RecordKind = Literal["withdrawals", "deposits", "transfers"]
-_RECORD_TABLES: frozenset[str] = frozenset({"withdrawals", "deposits", "transfers"})
+RecordKind = Literal["withdrawals", "deposits", "transfers", "universal_transfers"]
+_RECORD_TABLES: frozenset[str] = frozenset(
+    {"withdrawals", "deposits", "transfers", "universal_transfers"}
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -132,6 +134,16 @@ CREATE TABLE IF NOT EXISTS fills (
     created_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fills_by_order ON fills (order_uuid);
+CREATE TABLE IF NOT EXISTS pending (
+    order_uuid TEXT PRIMARY KEY REFERENCES orders(uuid)  -- accepted, not yet matched
+);
+CREATE TABLE IF NOT EXISTS nonces (
+    access_key TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    used_ms INTEGER NOT NULL,
+    PRIMARY KEY (access_key, nonce)
+);
+CREATE INDEX IF NOT EXISTS nonces_by_time ON nonces (used_ms);
 """
 _RECORD_SCHEMA = """
 CREATE TABLE IF NOT EXISTS {table} (
@@ -563,6 +575,45 @@ class Store:
         )
         return _order_from(rows[0]) if rows else None
 
+    def add_pending(self, order_uuid: str) -> None:
+        self._write("INSERT INTO pending (order_uuid) VALUES (?)", (order_uuid,))
+
+    def has_pending(self) -> bool:
+        return bool(self._read("SELECT 1 FROM pending LIMIT 1"))
+
+    def take_pending(self) -> list[OrderRow]:
+        """Accepted orders not yet matched, oldest first; they leave the pending list."""
+        rows = self._read(
+            "SELECT orders.* FROM orders JOIN pending ON orders.uuid = pending.order_uuid "
+            "ORDER BY orders.seq"
+        )
+        if rows:
+            self._write("DELETE FROM pending")
+        return [_order_from(r) for r in rows]
+
+    # ------------------------------------------------------------------ nonces
+    def record_nonce(
+        self, access_key: str, nonce: str, used_ms: int, forget_before_ms: int
+    ) -> None:
+        """Remember a spent nonce; nonces used before `forget_before_ms` are dropped."""
+        with self.transaction():
+            self._write("DELETE FROM nonces WHERE used_ms < ?", (forget_before_ms,))
+            self._write(
+                "INSERT OR REPLACE INTO nonces (access_key, nonce, used_ms) VALUES (?, ?, ?)",
+                (access_key, nonce, used_ms),
+            )
+
+    def load_nonces(self, since_ms: int, most: int) -> list[tuple[str, str, int]]:
+        """The newest `most` nonces used since `since_ms`, oldest first; the rest are dropped."""
+        with self.transaction():
+            self._write(
+                "DELETE FROM nonces WHERE used_ms < ? OR rowid NOT IN "
+                "(SELECT rowid FROM nonces ORDER BY used_ms DESC, rowid DESC LIMIT ?)",
+                (since_ms, most),
+            )
+        rows = self._read("SELECT * FROM nonces ORDER BY used_ms, rowid")
+        return [(r["access_key"], r["nonce"], r["used_ms"]) for r in rows]
+
     def open_orders(self, market: str | None = None) -> list[OrderRow]:
         """Resting orders of every pocket, oldest first (the matcher's queue)."""
         if market is None:
@@ -710,6 +761,25 @@ class Store:
         else:
             rows = self._read(f"SELECT body FROM {table} WHERE pocket = ? ORDER BY seq", (pocket,))
         return [json.loads(r["body"]) for r in rows]
+
+    def timed_records(
+        self, kind: RecordKind, pocket: str | None, *, include_counterparty: bool = False
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """(created ms, wire object) of a pocket's records (None: every pocket's), oldest first."""
+        table = _record_table(kind)
+        if pocket is None:
+            rows = self._read(f"SELECT created_ms, body FROM {table} ORDER BY seq")
+        elif include_counterparty:
+            rows = self._read(
+                f"SELECT created_ms, body FROM {table} WHERE pocket = ? OR counterparty = ? "
+                "ORDER BY seq",
+                (pocket, pocket),
+            )
+        else:
+            rows = self._read(
+                f"SELECT created_ms, body FROM {table} WHERE pocket = ? ORDER BY seq", (pocket,)
+            )
+        return [(r["created_ms"], json.loads(r["body"])) for r in rows]
 
 
 def _record_table(kind: str) -> str:

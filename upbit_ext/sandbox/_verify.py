@@ -108,13 +108,24 @@ class KeyRing(Protocol):
     def get(self, access_key: str, /) -> ApiKey | None: ...
 
 
+class NonceJournal(Protocol):
+    """Where spent nonces outlive the process (the sandbox's SQLite store)."""
+
+    def record_nonce(
+        self, access_key: str, nonce: str, used_ms: int, forget_before_ms: int
+    ) -> None: ...
+
+    def load_nonces(self, since_ms: int, most: int) -> list[tuple[str, str, int]]: ...
+
+
 class NonceStore:
     """Nonces already used, per access key, so a replayed token is refused.
 
     Memory is bounded: a nonce is remembered for ``retention_ms`` (24 h by default) and at
     most ``max_entries`` (one million) are kept, the oldest forgotten first. A replay older
-    than either bound is accepted again; Upbit does not document its own horizon. The store
-    lives in memory, so a restarted sandbox forgets every nonce. Thread-safe.
+    than either bound is accepted again; Upbit does not document its own horizon. With a
+    `journal` (the sandbox's SQLite store) spent nonces are also written down and read back
+    at start, so a token replayed to a restarted sandbox is still refused. Thread-safe.
     """
 
     def __init__(
@@ -123,6 +134,7 @@ class NonceStore:
         retention_ms: int = 24 * 60 * 60 * 1000,
         max_entries: int = 1_000_000,
         clock_ms: Callable[[], int] | None = None,
+        journal: NonceJournal | None = None,
     ) -> None:
         if retention_ms <= 0:
             raise ValueError(f"retention_ms must be > 0, got {retention_ms!r}")
@@ -133,6 +145,11 @@ class NonceStore:
         self._clock_ms = clock_ms or (lambda: time.time_ns() // 1_000_000)
         self._seen: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._lock = threading.Lock()
+        self._journal = journal
+        if journal is not None:
+            since = self._clock_ms() - retention_ms
+            for access_key, nonce, used_ms in journal.load_nonces(since, max_entries):
+                self._seen[(access_key, nonce)] = used_ms
 
     def __len__(self) -> int:
         with self._lock:
@@ -149,6 +166,8 @@ class NonceStore:
             self._seen[entry] = now
             while len(self._seen) > self._max_entries:
                 self._seen.popitem(last=False)
+            if self._journal is not None:
+                self._journal.record_nonce(access_key, nonce, now, now - self._retention_ms)
             return True
 
     def _forget(self, now: int) -> None:
