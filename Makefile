@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 GEN_VENV := .venv-gen
-# .venv is installed from uv.lock by uv, itself pinned here and bootstrapped into its own venv.
+# .venv is installed from uv.lock by uv, itself pinned here and installed from PyPI into .tools/uv.
 UV_VERSION := 0.13.9
-UV_VENV := .venv-uv
-UV := $(UV_VENV)/bin/uv
+UV_DIR := .tools/uv
+UV := $(UV_DIR)/bin/uv
+UV_STAMP := $(UV_DIR)/.installed-$(UV_VERSION)
 # uv must never fetch a Python build: it uses $(PYTHON), like `python -m venv` did.
 export UV_PYTHON_DOWNLOADS := never
 
@@ -23,20 +24,24 @@ help:
 	@echo "make record-live record the public quotation endpoints from api.upbit.com into cassettes/live (network; never in CI)"
 	@echo "make fuzz        schemathesis against the sandbox, FUZZ_EXAMPLES (default 500) fresh random cases per operation"
 
-$(UV_VENV)/.uv-$(UV_VERSION):
-	rm -rf $(UV_VENV)
-	$(PYTHON) -m venv $(UV_VENV)
-	$(UV_VENV)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+# pip --target takes seconds; a Python without pip gets it through a venv (ensurepip) instead.
+$(UV_STAMP):
+	rm -rf $(UV_DIR)
+	if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
+	  PIP_REQUIRE_VIRTUALENV=false PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --target $(UV_DIR) uv==$(UV_VERSION); \
+	else \
+	  $(PYTHON) -m venv $(UV_DIR) && $(UV_DIR)/bin/python -m pip install --quiet uv==$(UV_VERSION); \
+	fi
 	touch $@
 
 # Exactly the versions in uv.lock (the `dev` extra: test, sandbox, linters); fails if the lock is
 # out of date with pyproject.toml. The project itself is installed editable.
-$(BIN)/.installed: pyproject.toml uv.lock $(UV_VENV)/.uv-$(UV_VERSION)
+$(BIN)/.installed: pyproject.toml uv.lock $(UV_STAMP)
 	$(UV) sync --locked --extra dev --python $(PYTHON) --quiet
 	touch $@
 
 # After changing dependencies in pyproject.toml: `make lock` (newest versions allowed by it) and commit uv.lock.
-lock: $(UV_VENV)/.uv-$(UV_VERSION)
+lock: $(UV_STAMP)
 	$(UV) lock
 
 $(GEN_VENV)/bin/.installed: requirements/generate.txt
@@ -69,7 +74,7 @@ regenerate: $(GEN_VENV)/bin/.installed
 
 check: lock-check spec-check lint typecheck drift
 
-lock-check: $(UV_VENV)/.uv-$(UV_VERSION)
+lock-check: $(UV_STAMP)
 	$(UV) lock --check --offline || { echo "uv.lock is out of date with pyproject.toml: run 'make lock' and commit" >&2; exit 1; }
 
 spec-check: $(BIN)/.installed
@@ -92,4 +97,4 @@ drift: $(GEN_VENV)/bin/.installed
 	else echo "generated code drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
 
 clean:
-	rm -rf $(VENV) $(GEN_VENV) $(UV_VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(GEN_VENV) .tools .pytest_cache .mypy_cache .ruff_cache
