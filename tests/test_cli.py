@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shlex
 import signal
 import subprocess
 import sys
 from importlib import metadata
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 import httpx
@@ -94,11 +96,25 @@ def test_sandbox_without_its_extra_prints_the_install_command(module: str) -> No
     )
 
 
+@pytest.mark.parametrize("has_pip", [True, False])
 def test_install_command_without_a_source_directory_names_the_package(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, has_pip: bool
 ) -> None:
     def not_installed(name: str) -> metadata.Distribution:
         raise metadata.PackageNotFoundError(name)
 
+    real_find_spec = importlib.util.find_spec
+
+    def find_spec(name: str) -> object:
+        if name == "pip":  # whether pip is installed here: as the case says
+            return ModuleSpec("pip", None) if has_pip else None
+        return real_find_spec(name)
+
     monkeypatch.setattr(metadata, "distribution", not_installed)
-    assert install_command("sandbox").endswith(" install 'upbit[sandbox]'")
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    expected = (
+        [sys.executable, "-m", "pip", "install", "upbit[sandbox]"]
+        if has_pip
+        else ["uv", "pip", "install", "--python", sys.executable, "upbit[sandbox]"]
+    )
+    assert shlex.split(install_command("sandbox")) == expected
