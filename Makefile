@@ -4,24 +4,47 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 GEN_VENV := .venv-gen
+# .venv is installed from uv.lock by uv, itself pinned here and installed from PyPI into .tools/uv.
+UV_VERSION := 0.13.9
+UV_DIR := .tools/uv
+UV := $(UV_DIR)/bin/uv
+UV_STAMP := $(UV_DIR)/.installed-$(UV_VERSION)
+# uv must never fetch a Python build: it uses $(PYTHON), like `python -m venv` did.
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check
+.PHONY: help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check lock lock-check
 
 help:
 	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
 	@echo "make test        run the test suite"
-	@echo "make check       spec validation, ruff, mypy --strict on upbit_ext, generated-code drift"
+	@echo "make check       lock freshness, spec validation, ruff, mypy --strict on upbit_ext, generated-code drift"
 	@echo "make regenerate  rebuild generated/upbit_client from spec/upbit.yaml"
+	@echo "make lock        re-resolve uv.lock after a dependency change in pyproject.toml"
 	@echo "make record      re-record cassettes/sandbox (every operation) and convert the upbeat recordings (offline)"
 	@echo "make record-live record the public quotation endpoints from api.upbit.com into cassettes/live (network; never in CI)"
 	@echo "make fuzz        schemathesis against the sandbox, FUZZ_EXAMPLES (default 500) fresh random cases per operation"
 	@echo "make upstream-check  compare the spec with the newest upbit-sdk from PyPI (network; for a person, not CI)"
 
-$(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# pip --target takes seconds; a Python without pip gets it through a venv (ensurepip) instead.
+$(UV_STAMP):
+	rm -rf $(UV_DIR)
+	if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
+	  PIP_REQUIRE_VIRTUALENV=false PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --target $(UV_DIR) uv==$(UV_VERSION); \
+	else \
+	  $(PYTHON) -m venv $(UV_DIR) && $(UV_DIR)/bin/python -m pip install --quiet uv==$(UV_VERSION); \
+	fi
 	touch $@
+
+# Exactly the versions in uv.lock (the `dev` extra: test, sandbox, linters); fails if the lock is
+# out of date with pyproject.toml. The project itself is installed editable.
+$(BIN)/.installed: pyproject.toml uv.lock $(UV_STAMP)
+	rm -rf upbit.egg-info  # left by the old setuptools install; it would shadow the real metadata
+	$(UV) sync --locked --extra dev --python $(PYTHON) --quiet
+	touch $@
+
+# After changing dependencies in pyproject.toml: `make lock` (newest versions allowed by it) and commit uv.lock.
+lock: $(UV_STAMP)
+	$(UV) lock
 
 $(GEN_VENV)/bin/.installed: requirements/generate.txt
 	$(PYTHON) -m venv $(GEN_VENV)
@@ -55,7 +78,10 @@ upstream-check: $(BIN)/.installed
 regenerate: $(GEN_VENV)/bin/.installed
 	scripts/regenerate.sh generated/upbit_client
 
-check: spec-check lint typecheck drift
+check: lock-check spec-check lint typecheck drift
+
+lock-check: $(UV_STAMP)
+	$(UV) lock --check --offline || { echo "uv.lock is out of date with pyproject.toml: run 'make lock' and commit" >&2; exit 1; }
 
 spec-check: $(BIN)/.installed
 	$(BIN)/openapi-spec-validator spec/upbit.yaml
@@ -77,4 +103,4 @@ drift: $(GEN_VENV)/bin/.installed
 	else echo "generated code drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
 
 clean:
-	rm -rf $(VENV) $(GEN_VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(GEN_VENV) .tools .pytest_cache .mypy_cache .ruff_cache

@@ -155,12 +155,94 @@ def test_environment_wins_over_the_dotenv_file(
 
 
 @pytest.mark.usefixtures("clean_env")
-def test_from_env_without_keys_gives_a_quotation_client(tmp_path: Path) -> None:
-    with Upbit.from_env(env_file=tmp_path / "missing.env", base_url="http://127.0.0.1:9") as sync:
-        assert "access_key=None" in repr(sync)
-    client = AsyncUpbit.from_env(env_file=None, base_url="http://127.0.0.1:9")
-    assert "access_key=None" in repr(client)
-    asyncio.run(client.aclose())
+def test_from_env_without_keys_quotes_and_a_private_call_says_where_it_looked(
+    sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the default env_file=".env" is relative to here, and absent
+    transport = Counting()
+    with Upbit.from_env(base_url=sandbox.url, transport=transport) as client:
+        assert "access_key=None" in repr(client)
+        assert client.list_tickers(markets="KRW-BTC")[0].market == "KRW-BTC"
+        with pytest.raises(ValueError, match="get_accounts needs API keys") as raised:
+            client.get_balance("KRW")
+    assert str(raised.value) == (
+        "get_accounts needs API keys: neither UPBIT_ACCESS_KEY nor UPBIT_SECRET_KEY is set"
+        f" (Upbit.from_env() looked in the environment and {tmp_path / '.env'}, which does not"
+        " exist)"
+    )
+    assert transport.sent == [("GET", "/v1/ticker")]
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_from_env_names_the_dotenv_file_it_read_or_that_it_read_none(tmp_path: Path) -> None:
+    env_file = tmp_path / "bot.env"
+    env_file.write_text(
+        "UPBIT_RATE_LIMIT_DB=\nUPBIT_ACCESS_KEY=\n", "utf-8"
+    )  # a blank counts as unset
+
+    async def refused(client: AsyncUpbit) -> str:
+        async with client:
+            with pytest.raises(ValueError, match="list_open_orders needs API keys") as raised:
+                await client.list_open_orders()
+        return str(raised.value)
+
+    message = asyncio.run(
+        refused(AsyncUpbit.from_env(env_file=env_file, base_url="http://127.0.0.1:9"))
+    )
+    assert message.endswith(f"(AsyncUpbit.from_env() looked in the environment and {env_file})")
+    message = asyncio.run(
+        refused(AsyncUpbit.from_env(env_file=None, base_url="http://127.0.0.1:9"))
+    )
+    assert message.endswith("(AsyncUpbit.from_env() looked in the environment only, env_file=None)")
+
+
+def test_a_client_built_without_keys_says_how_to_give_them() -> None:
+    with (
+        Upbit(base_url="http://127.0.0.1:9") as client,
+        pytest.raises(ValueError, match="needs API keys") as raised,
+    ):
+        client.get_accounts()
+    assert str(raised.value) == (
+        "get_accounts needs API keys: this client has none; pass access_key and secret_key, or"
+        " set UPBIT_ACCESS_KEY and UPBIT_SECRET_KEY and use from_env()"
+    )
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_from_env_refuses_one_key_without_the_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env_file = tmp_path / ".env"
+    monkeypatch.setenv("UPBIT_ACCESS_KEY", DEMO_ACCESS_KEY)
+    with pytest.raises(ValueError, match="is not") as raised:
+        Upbit.from_env(env_file=env_file)
+    assert str(raised.value) == (
+        "Upbit.from_env(): UPBIT_ACCESS_KEY is set but UPBIT_SECRET_KEY is not (looked in the"
+        f" environment and {env_file}, which does not exist); set both, or neither for a"
+        " quotation-only client"
+    )
+    monkeypatch.delenv("UPBIT_ACCESS_KEY")
+    env_file.write_text(f"UPBIT_SECRET_KEY={DEMO_SECRET_KEY}\n", "utf-8")
+    with pytest.raises(
+        ValueError, match="UPBIT_SECRET_KEY is set but UPBIT_ACCESS_KEY is not"
+    ) as raised:
+        AsyncUpbit.from_env(env_file=env_file)
+    assert f"looked in the environment and {env_file});" in str(raised.value)
+    assert DEMO_SECRET_KEY not in str(raised.value)
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_a_blank_environment_variable_does_not_hide_the_dotenv_file(
+    sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        f"UPBIT_ACCESS_KEY={DEMO_ACCESS_KEY}\nUPBIT_SECRET_KEY={DEMO_SECRET_KEY}\n", "utf-8"
+    )
+    monkeypatch.setenv("UPBIT_ACCESS_KEY", "")
+    monkeypatch.setenv("UPBIT_SECRET_KEY", " ")
+    with Upbit.from_env(env_file=env_file, base_url=sandbox.url) as client:
+        assert {a.currency for a in client.get_accounts()} >= {"KRW", "BTC"}
 
 
 # --- the error log ---------------------------------------------------------------------------

@@ -169,12 +169,13 @@ NAMED: list[tuple[int, str, str, type[HTTPStatusError]]] = [
     (500, "order_not_found", "주문을 찾지 못했습니다.", OrderNotFound),  # name class + 5xx
 ]
 
-# DOCS quotation errors: the name is the integer status.
-QUOTATION: list[tuple[int, str]] = [
-    (400, "Invalid parameter. Check the given value!"),
-    (400, "Type mismatch error. Check the parameters type!"),
-    (400, "Missing request parameter error. Check the required parameters!"),
-    (404, "Code not found"),
+# DOCS quotation errors: the name is the integer status. The 404 is an unknown market code:
+# the same `MarketNotFound` (and hint) as an order's `notfoundmarket`.
+QUOTATION: list[tuple[int, str, type[HTTPStatusError] | None]] = [
+    (400, "Invalid parameter. Check the given value!", None),
+    (400, "Type mismatch error. Check the parameters type!", None),
+    (400, "Missing request parameter error. Check the required parameters!", None),
+    (404, "Code not found", MarketNotFound),
 ]
 
 
@@ -354,22 +355,28 @@ _QUOTATION_ROUTES = [
             {"Content-Type": "application/json", "Remaining-Req": "group=candles; min=600; sec=9"},
         ),
     )
-    for i, (status, message) in enumerate(QUOTATION)
+    for i, (status, message, _) in enumerate(QUOTATION)
 ]
 
 
 @pytest.mark.parametrize(("route", "case"), list(zip(_QUOTATION_ROUTES, QUOTATION, strict=True)))
 def test_quotation_integer_names_map_to_status_class(
-    client: httpx.Client, route: str, case: tuple[int, str]
+    client: httpx.Client, route: str, case: tuple[int, str, type[HTTPStatusError] | None]
 ) -> None:
-    status, message = case
+    status, message, named = case
     err = fetch_error(client, route)
-    assert type(err) is STATUS_CLASSES[status]
+    if named is None:
+        assert type(err) is STATUS_CLASSES[status]
+        assert err.hint == explain(status)
+    else:
+        assert isinstance(err, named)
+        assert isinstance(err, STATUS_CLASSES[status])
+        assert err.hint == explain("notfoundmarket")
+        assert pickle.loads(pickle.dumps(err)).hint == err.hint
     assert err.name == status
     assert isinstance(err.name, int)
     assert err.message == message
     assert err.remaining_req == "group=candles; min=600; sec=9"
-    assert err.hint == explain(status)
     assert message in str(err)
     assert_safe_line(err)
 

@@ -165,6 +165,12 @@ def _mask(key: str | None) -> str:
 class _Core:
     """Everything the sync and async facades share: configuration, limits, policy, hooks."""
 
+    # Why a private call has no keys; `from_env` replaces it with where it looked.
+    missing_keys = (
+        "this client has none; pass access_key and secret_key, or set UPBIT_ACCESS_KEY and"
+        " UPBIT_SECRET_KEY and use from_env()"
+    )
+
     def __init__(
         self,
         access_key: str | None,
@@ -264,9 +270,7 @@ class _Core:
     ) -> tuple[dict[str, Any], str | None]:
         """Checked keyword arguments for the generated call, and the order identifier if any."""
         if op.secured and self.auth is None:
-            raise ValueError(
-                f"{op.id} needs API keys: pass access_key and secret_key, or use from_env()"
-            )
+            raise ValueError(f"{op.id} needs API keys: {self.missing_keys}")
         prepared = prepare(op, params)
         identifier = None
         if op.id in ORDER_IDENTIFIERS:
@@ -491,12 +495,45 @@ async def _araise_for_status(response: httpx.Response) -> None:
         )
 
 
-def _env_credentials(env_file: str | os.PathLike[str] | None) -> tuple[str | None, str | None]:
-    values: dict[str, str | None] = {}
-    if env_file is not None and Path(env_file).is_file():
-        values.update(dotenv_values(env_file))
-    values.update({k: v for k, v in os.environ.items() if k.startswith("UPBIT_")})
-    return values.get("UPBIT_ACCESS_KEY") or None, values.get("UPBIT_SECRET_KEY") or None
+_KEY_VARIABLES = ("UPBIT_ACCESS_KEY", "UPBIT_SECRET_KEY")
+
+
+def _env_credentials(
+    env_file: str | os.PathLike[str] | None, owner: str
+) -> tuple[str | None, str | None, str]:
+    """Both keys (each from the environment, else the .env file), and where they were sought.
+
+    A blank variable counts as unset. One key without the other is refused here, naming the
+    missing one; with neither, the last item says where `from_env` looked, for the error a
+    private call raises later (quotation methods need no keys).
+    """
+    path = Path(env_file).absolute() if env_file is not None else None
+    from_file = dotenv_values(path) if path is not None and path.is_file() else {}
+    found: dict[str, str] = {}
+    for name in _KEY_VARIABLES:
+        value = next(
+            (v for v in (os.environ.get(name), from_file.get(name)) if v and v.strip()), None
+        )
+        if value is not None:
+            found[name] = value
+    if path is None:
+        where = "the environment only, env_file=None"
+    elif path.is_file():
+        where = f"the environment and {path}"
+    else:
+        where = f"the environment and {path}, which does not exist"
+    if len(found) == 1:
+        (present,) = found
+        (missing,) = set(_KEY_VARIABLES) - set(found)
+        raise ValueError(
+            f"{owner}.from_env(): {present} is set but {missing} is not (looked in {where});"
+            " set both, or neither for a quotation-only client"
+        )
+    hint = (
+        f"neither UPBIT_ACCESS_KEY nor UPBIT_SECRET_KEY is set ({owner}.from_env() looked in"
+        f" {where})"
+    )
+    return found.get("UPBIT_ACCESS_KEY"), found.get("UPBIT_SECRET_KEY"), hint
 
 
 def _order_from_lookup(found: Any) -> Order:
@@ -558,9 +595,15 @@ class Upbit(_ops.Upbit):
 
     @classmethod
     def from_env(cls, *, env_file: str | os.PathLike[str] | None = ".env", **kwargs: Any) -> Self:
-        """Keys from `UPBIT_ACCESS_KEY` / `UPBIT_SECRET_KEY` (environment first, then `.env`)."""
-        access_key, secret_key = _env_credentials(env_file)
-        return cls(access_key, secret_key, **kwargs)
+        """Keys from `UPBIT_ACCESS_KEY` / `UPBIT_SECRET_KEY` (environment first, then `env_file`).
+
+        With neither set the client is quotation-only, and a private call's error says where
+        they were looked for; one without the other is a `ValueError` here.
+        """
+        access_key, secret_key, hint = _env_credentials(env_file, cls.__name__)
+        client = cls(access_key, secret_key, **kwargs)
+        client._core.missing_keys = hint
+        return client
 
     def __repr__(self) -> str:
         key = _mask(self._core.access_key)
@@ -842,9 +885,15 @@ class AsyncUpbit(_ops.AsyncUpbit):
 
     @classmethod
     def from_env(cls, *, env_file: str | os.PathLike[str] | None = ".env", **kwargs: Any) -> Self:
-        """Keys from `UPBIT_ACCESS_KEY` / `UPBIT_SECRET_KEY` (environment first, then `.env`)."""
-        access_key, secret_key = _env_credentials(env_file)
-        return cls(access_key, secret_key, **kwargs)
+        """Keys from `UPBIT_ACCESS_KEY` / `UPBIT_SECRET_KEY` (environment first, then `env_file`).
+
+        With neither set the client is quotation-only, and a private call's error says where
+        they were looked for; one without the other is a `ValueError` here.
+        """
+        access_key, secret_key, hint = _env_credentials(env_file, cls.__name__)
+        client = cls(access_key, secret_key, **kwargs)
+        client._core.missing_keys = hint
+        return client
 
     def __repr__(self) -> str:
         key = _mask(self._core.access_key)

@@ -376,7 +376,7 @@ class InvalidVolume(HTTPStatusError):
 
 
 class MarketNotFound(HTTPStatusError):
-    """``notfoundmarket``."""
+    """``notfoundmarket`` from an order, or a quotation 404 (name ``404``, "Code not found")."""
 
 
 class InvalidTimeInForce(HTTPStatusError):
@@ -644,6 +644,10 @@ _ALIASES: Final = {
     "withdraw_address": "withdraw_address_not_registered",
 }
 
+# Quotation APIs name errors by their status; their one 404 is an unknown market code ("Code not
+# found"), the mistake an order reports as `notfoundmarket`, so it gets the same class and hint.
+_QUOTATION_NAMES: Final[dict[int, str]] = {404: "notfoundmarket"}
+
 _STATUS_HINTS: Final[dict[int, str]] = {
     400: "Upbit rejected the request parameters: check names, types, required parameters and"
     " value formats (markets look like KRW-BTC).",
@@ -702,11 +706,20 @@ def _status_hint(status: int) -> str:
     return _STATUS_HINTS.get(status, _OTHER_HINT)
 
 
+def _named(status: int, name: str | int | None) -> tuple[type[HTTPStatusError], str] | None:
+    """The entry for Upbit's error name, or for a quotation error's (its status) meaning."""
+    if isinstance(name, str):
+        return _lookup(name)
+    if name == status and status in _QUOTATION_NAMES:
+        return _NAMES[_QUOTATION_NAMES[status]]
+    return None
+
+
 def _hint_for(status: int, name: str | int | None) -> str:
+    entry = _named(status, name)
+    if entry is not None:
+        return entry[1]
     if isinstance(name, str) and name.strip():
-        entry = _lookup(name)
-        if entry is not None:
-            return entry[1]
         return f"Unknown Upbit error name {name!r}. {_status_hint(status)}"
     return _status_hint(status)
 
@@ -742,9 +755,7 @@ def _combined(
 
 def _class_for(status: int, name: str | int | None) -> type[HTTPStatusError]:
     status_cls = _status_class(status)
-    if not isinstance(name, str):
-        return status_cls
-    entry = _lookup(name)
+    entry = _named(status, name)
     return status_cls if entry is None else _combined(entry[0], status_cls)
 
 

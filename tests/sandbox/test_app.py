@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import time
@@ -15,7 +16,7 @@ import httpx
 import jwt
 import pytest
 
-from upbit_ext import Upbit
+from upbit_ext import AsyncUpbit, MarketNotFound, NotFound, Upbit
 from upbit_ext.sandbox import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig, serve
 from upbit_ext.sandbox._serve import RunningSandbox
 
@@ -284,3 +285,44 @@ def test_pocket_api_keys_are_grouped_per_pocket_with_upbits_permission_names(
     assert viewer.expired_at > viewer.created_at
     assert [g.uuid for g in with_expired] == [other]
     assert sorted(k.access_key for k in with_expired[0].keys) == ["expiredKey", "viewerKey"]
+
+
+# Every quotation method that takes a market code, as a user calls it with one Upbit does not list.
+UNKNOWN_MARKET: dict[str, Callable[[Upbit], object]] = {
+    "list_tickers": lambda u: u.list_tickers(markets="KRW-BTC,KRW-NOPE"),
+    "get_current_price": lambda u: u.get_current_price("KRW-NOPE"),
+    "list_orderbooks": lambda u: u.list_orderbooks(markets="KRW-NOPE"),
+    "list_orderbook_instruments": lambda u: u.list_orderbook_instruments(markets="KRW-NOPE"),
+    "list_orderbook_levels": lambda u: u.list_orderbook_levels(markets="KRW-NOPE"),
+    "list_recent_trades": lambda u: u.list_recent_trades(market="KRW-NOPE"),
+    "list_minute_candles": lambda u: u.list_minute_candles(unit=1, market="KRW-NOPE"),
+    "list_day_candles": lambda u: u.list_day_candles(market="KRW-NOPE"),
+    "iter_candles": lambda u: next(iter(u.iter_candles("KRW-NOPE", "1m"))),
+}
+
+
+@pytest.mark.parametrize("call", sorted(UNKNOWN_MARKET))
+def test_an_unknown_market_is_market_not_found_everywhere(
+    sandbox: RunningSandbox, call: str
+) -> None:
+    with Upbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=sandbox.url) as upbit:
+        with pytest.raises(MarketNotFound) as ordered:
+            upbit.create_order(
+                market="KRW-NOPE", side="bid", ord_type="limit", price="1000", volume="1"
+            )
+        with pytest.raises(MarketNotFound) as quoted:
+            UNKNOWN_MARKET[call](upbit)
+    assert (ordered.value.status, ordered.value.name) == (400, "notfoundmarket")
+    # Upbit's quotation answer: 404 {"error": {"name": 404, "message": "Code not found"}}.
+    assert isinstance(quoted.value, NotFound)
+    assert (quoted.value.name, quoted.value.message) == (404, "Code not found")
+    assert quoted.value.hint == ordered.value.hint
+
+
+def test_an_unknown_market_is_market_not_found_async(sandbox: RunningSandbox) -> None:
+    async def tickers() -> None:
+        async with AsyncUpbit(base_url=sandbox.url) as upbit:
+            await upbit.list_tickers(markets="KRW-NOPE")
+
+    with pytest.raises(MarketNotFound, match="Code not found"):
+        asyncio.run(tickers())

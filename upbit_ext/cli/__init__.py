@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from upbit_ext._extras import MissingExtra
+
 __all__ = ["main"]
 
 USAGE = """usage: upbit <command> [options]
@@ -20,8 +22,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     command, rest = args[0], args[1:]
     if command == "sandbox":
-        from upbit_ext.sandbox.__main__ import main as sandbox_main
-
+        try:
+            from upbit_ext.sandbox.__main__ import main as sandbox_main
+        except MissingExtra as exc:
+            sys.stderr.write(f"upbit sandbox: {exc}\n")
+            return 1
         return sandbox_main(rest, prog="upbit sandbox")
     sys.stderr.write(f"upbit: unknown command {command!r}\n{USAGE}")
     return 2

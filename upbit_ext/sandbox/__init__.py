@@ -6,9 +6,13 @@ against. Start it with `python -m upbit_ext.sandbox` (or `serve()` in a thread, 
 `create_app()` as an ASGI app). It only listens on loopback.
 """
 
-from ._app import Faults, create_app
-from ._serve import RunningSandbox, serve
-from ._state import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig
+from .._extras import require_extra
+
+require_extra("sandbox")
+
+from ._app import Faults, create_app  # noqa: E402
+from ._serve import RunningSandbox, serve  # noqa: E402
+from ._state import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig  # noqa: E402
 
 __all__ = [
     "DEMO_ACCESS_KEY",
