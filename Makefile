@@ -93,12 +93,13 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-# Regenerate into a temporary directory and fail if the checked-in client or facade differs.
+# Regenerate into a temporary directory and fail if the checked-in client, facade or CLI table differs.
 drift: $(GEN_VENV)/bin/.installed
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	scripts/regenerate.sh "$$tmp/upbit_client" "$$tmp/_operations.py" "$$tmp/spec.json" && \
+	scripts/regenerate.sh "$$tmp/upbit_client" "$$tmp/_operations.py" "$$tmp/spec.json" "$$tmp/_api_table.py" && \
 	if diff -r generated/upbit_client "$$tmp/upbit_client" && diff upbit_ext/_operations.py "$$tmp/_operations.py" \
-	  && diff upbit_ext/sandbox/spec.json "$$tmp/spec.json"; \
+	  && diff upbit_ext/sandbox/spec.json "$$tmp/spec.json" \
+	  && diff upbit_ext/cli/_api_table.py "$$tmp/_api_table.py"; \
 	then echo "generated code is up to date with spec/upbit.yaml"; \
 	else echo "generated code drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
 

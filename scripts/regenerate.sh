@@ -23,6 +23,10 @@ python "$root/scripts/gen_facades.py" "$root/spec/upbit.yaml" "$(dirname "$out")
 ruff format --quiet --config "$root/pyproject.toml" "$facades"
 ruff check --quiet --fix-only --config "$root/pyproject.toml" "$facades"
 ruff format --quiet --config "$root/pyproject.toml" "$facades"
+# The `upbit api` commands come from the same spec (upbit_ext/cli/_api.py builds them).
+cli_table=${4:-$root/upbit_ext/cli/_api_table.py}
+python "$root/scripts/gen_cli.py" "$root/spec/upbit.yaml" "$cli_table"
+ruff format --quiet --config "$root/pyproject.toml" "$cli_table"
 # The sandbox answers the operations of the spec it ships with, as JSON (no YAML at runtime).
 spec_json=${3:-$root/upbit_ext/sandbox/spec.json}
 python - "$root/spec/upbit.yaml" "$spec_json" <<'PY'
