@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlparse
 EXTRAS: Final[dict[str, tuple[str, ...]]] = {
     # uvicorn serves the sandbox's WebSocket routes only when websockets is installed.
     "sandbox": ("starlette", "uvicorn", "websockets"),
+    "parquet": ("pyarrow",),
 }
 
 

@@ -1,32 +1,82 @@
-"""The `upbit` command: everyday jobs from the shell. Subcommands wire the library's parts."""
+"""The `upbit` command: everyday jobs from the shell, and every REST operation under `upbit api`.
+
+The root is a Typer app (`_app.py`). Commands that live in their own module are listed in
+`LAZY_COMMANDS` below and imported only when run, so a missing optional extra (the sandbox's,
+say) costs nothing until its command is used, and then ends in one line naming the extra.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+import traceback
+from typing import Annotated, Any
 
-from upbit_ext._extras import MissingExtra
+import typer
 
-__all__ = ["main"]
+from ._api import api
+from ._app import app
+from ._core import EXIT_CODES, CliError, Settings, exit_code_for
 
-USAGE = """usage: upbit <command> [options]
+__all__ = ["LAZY_COMMANDS", "main"]
 
-commands:
-  sandbox    run the local Upbit-compatible sandbox exchange (see `upbit sandbox --help`)
-"""
+# name -> ("module:attribute", one-line help). The attribute is a Typer app, run with the
+# arguments after `upbit [global options] name`; its commands see the global options through
+# `_core.settings(ctx)` (the `Settings` is passed down as `ctx.obj`). Add a command: one line.
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "sandbox": ("upbit_ext.cli._sandbox:app", "Run the local Upbit-compatible sandbox exchange."),
+    # "collect": ("upbit_ext.cli._collect:app", "Record market data streams to files."),
+    # "alert": ("upbit_ext.cli._alert:app", "Alert when a price condition holds."),
+    # "chart": ("upbit_ext.cli._chart:app", "Chart candles in the terminal."),
+}
+
+app.add_typer(api, name="api")
+
+
+def _mount(name: str, target: str, summary: str) -> None:
+    @app.command(
+        name, help=summary, add_help_option=False,
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    )  # fmt: skip
+    def lazy(
+        ctx: typer.Context,
+        args: Annotated[list[str] | None, typer.Argument(hidden=True)] = None,
+    ) -> None:
+        module_name, _, attribute = target.partition(":")
+        sub: Any = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(sub, typer.Typer), target
+        command = typer.main.get_command(sub)
+        state = ctx.find_root().obj
+        code = command.main(
+            [*(args or []), *ctx.args], prog_name=f"upbit {name}", standalone_mode=False,
+            obj=state,
+        )  # fmt: skip
+        if isinstance(code, int) and code:
+            raise typer.Exit(code)
+
+
+for _name, (_target, _summary) in LAZY_COMMANDS.items():
+    _mount(_name, _target, _summary)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run `upbit` and return its exit code (classes in `_core.EXIT_CODES`, README)."""
     args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] in {"-h", "--help"}:
-        sys.stdout.write(USAGE)
-        return 0
-    command, rest = args[0], args[1:]
-    if command == "sandbox":
-        try:
-            from upbit_ext.sandbox.__main__ import main as sandbox_main
-        except MissingExtra as exc:
-            sys.stderr.write(f"upbit sandbox: {exc}\n")
-            return 1
-        return sandbox_main(rest, prog="upbit sandbox")
-    sys.stderr.write(f"upbit: unknown command {command!r}\n{USAGE}")
-    return 2
+    state = Settings()
+    try:
+        # Typer reports usage errors itself (exit 2) and raises SystemExit for them.
+        typer.main.get_command(app).main(args, prog_name="upbit", obj=state)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{state.command}: interrupted\n")
+        return EXIT_CODES["interrupted"]
+    except Exception as exc:
+        if state.debug:
+            traceback.print_exc()
+        line = " ".join(str(exc).split()) or type(exc).__name__
+        if not isinstance(exc, CliError) and not state.debug:
+            line += "  (--debug shows details)" if exit_code_for(exc) == 1 else ""
+        sys.stderr.write(f"{state.command}: {line}\n")
+        return exit_code_for(exc)
+    return 0
