@@ -223,16 +223,23 @@ def orders(
     open_: Annotated[bool, typer.Option("--open", help="Open orders (the default).")] = False,
     closed: Annotated[bool, typer.Option("--closed", help="Filled or cancelled orders.")] = False,
     market: Annotated[str | None, typer.Option(help="Only this market.")] = None,
-    days: Annotated[int, typer.Option(min=1, help="With --closed: how many days back.")] = 7,
+    days: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="With --closed: how many days back (default: Upbit's last 7 days)."
+        ),
+    ] = None,
     fmt: FormatOption = None,
 ) -> None:
     """Your open or closed orders."""
     if open_ and closed:
         fail("--open and --closed exclude each other", "usage")
     client = settings(ctx).require_keys()
-    if closed:
-        start = datetime.now(UTC) - timedelta(days=days)
-        rows: list[Any] = list(client.iter_closed_orders(start=start, market=market))
+    if closed and days is None:  # the server's own last 7 days (its clock, not ours)
+        rows: list[Any] = list(client.paginate.list_closed_orders(market=market))
+    elif closed:
+        start = datetime.now(UTC) - timedelta(days=days or 7)
+        rows = list(client.iter_closed_orders(start=start, market=market))
     else:
         rows = list(client.paginate.list_open_orders(market=market))
     columns = [
@@ -311,6 +318,8 @@ def order(
 ) -> None:
     """Place a buy or sell order: shows exactly what will be sent and asks first."""
     client = settings(ctx).require_keys()
+    if not yes and not sys.stdin.isatty():
+        fail("not confirmed: stdin is not a terminal; pass --yes to send without asking", "usage")
     wire_side = "bid" if side is Side.buy else "ask"
     price_text, volume_text = _money("price", price), _money("volume", volume)
     if ord_type is None:
@@ -334,14 +343,9 @@ def order(
     err.print(f"{endpoint} (test: Upbit checks it, nothing is placed)" if test else endpoint)
     for key, value in body.items():
         err.print(f"  {key} = {value}", markup=False, highlight=False)
-    if not yes:
-        if not sys.stdin.isatty():
-            fail(
-                "not confirmed: stdin is not a terminal; pass --yes to send without asking", "usage"
-            )
-        if not typer.confirm("Send this order?", default=False, err=True):
-            err.print("Not sent.")
-            raise typer.Exit(1)
+    if not yes and not typer.confirm("Send this order?", default=False, err=True):
+        err.print("Not sent.")
+        raise typer.Exit(1)
     result = client.test_order(**body) if test else client.create_order(**body)
     output(ctx, result, fmt)
 

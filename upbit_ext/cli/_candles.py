@@ -146,19 +146,27 @@ def candles(
             batch.clear()
             progress.advance(task)
 
-        if resume_at > begin:
-            for candle in client.iter_candles(
-                market, unit, start=begin, end=resume_at, page_size=PAGE
-            ):
-                row = _row(market, unit, candle)
-                if row["time_utc"] in saved:
-                    continue
-                saved[row["time_utc"]] = row
-                batch.append(row)
-                if len(batch) == PAGE:
+        try:
+            if resume_at > begin:
+                for candle in client.iter_candles(
+                    market, unit, start=begin, end=resume_at, page_size=PAGE
+                ):
+                    row = _row(market, unit, candle)
+                    if row["time_utc"] in saved:
+                        continue
+                    saved[row["time_utc"]] = row
+                    batch.append(row)
+                    if len(batch) == PAGE:
+                        flush()
+                if batch:
                     flush()
-            if batch:
-                flush()
+        except BaseException:
+            progress.stop()
+            stderr().print(
+                f"Stopped: {len(saved)} candles kept in {part}; run the same command to resume.",
+                markup=False,
+            )
+            raise
         progress.update(task, completed=pages)
 
     rows = [saved[k] for k in sorted(saved)]
