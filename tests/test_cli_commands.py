@@ -442,13 +442,8 @@ def _read_candles(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def test_candles_export_resumes_after_interruption(url: str, home: Path, tmp_path: Path) -> None:
-    assert EXPECTED > 2000
-    out = tmp_path / "btc.csv"
-    part = tmp_path / "btc.csv.part.csv"
-    command = [sys.executable, "-m", "upbit_ext.cli", "--base-url", url, "candles", "KRW-BTC",
-               "--unit", "1m", "--from", "2026-05-26T21:00:00+09:00", "--to", "2026-05-28",
-               "--out", str(out)]  # fmt: skip
+def _interrupt(command: list[str], home: Path, part: Path, lines: int) -> str:
+    """Start the export, press Ctrl-C once `part` has more than `lines` lines; its stderr."""
     proc = subprocess.Popen(
         command, env=_env(home, keys=False), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True,
@@ -456,8 +451,8 @@ def test_candles_export_resumes_after_interruption(url: str, home: Path, tmp_pat
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and proc.poll() is None:
-            if part.exists() and part.read_text(encoding="utf-8").count("\n") > 401:
-                proc.send_signal(signal.SIGINT)  # Ctrl-C after two pages
+            if part.exists() and part.read_text(encoding="utf-8").count("\n") > lines:
+                proc.send_signal(signal.SIGINT)
                 break
             time.sleep(0.02)
         _, err = proc.communicate(timeout=60)
@@ -466,17 +461,38 @@ def test_candles_export_resumes_after_interruption(url: str, home: Path, tmp_pat
             proc.kill()
             proc.communicate()
     assert proc.returncode == 130, err
+    return " ".join(err.split())
+
+
+def test_candles_export_resumes_after_interruption(url: str, home: Path, tmp_path: Path) -> None:
+    assert EXPECTED > 2000
+    out = tmp_path / "btc.csv"
+    part = tmp_path / "btc.csv.part.csv"
+    command = [sys.executable, "-m", "upbit_ext.cli", "--base-url", url, "candles", "KRW-BTC",
+               "--unit", "1m", "--from", "2026-05-26T21:00:00+09:00", "--to", "2026-05-28",
+               "--out", str(out)]  # fmt: skip
+    # Ctrl-C after two pages; then, as if killed in the middle of writing a line, a torn line;
+    # then Ctrl-C again two pages later (the torn line must not spoil what follows it).
+    err = _interrupt(command, home, part, lines=401)
     assert "run the same command to resume" in err
     assert not out.exists()
     kept = _read_candles(part)
     assert 400 <= len(kept) < EXPECTED
-    with part.open("a", encoding="utf-8") as torn:  # as if killed in the middle of a line
+    with part.open("a", encoding="utf-8") as torn:
         torn.write("KRW-BTC,1m,2026-05-26T1")
+    err = _interrupt(command, home, part, lines=len(kept) + 401)
+    oldest = min(r["time_utc"] for r in kept)
+    assert f"Resuming: {len(kept)} candles in {part}, continuing before {oldest}" in err
+    kept = _read_candles(part)
+    assert len(kept) > 800
 
     done = subprocess.run(command, env=_env(home, keys=False), capture_output=True, text=True,
                           timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert f"Resuming: {len(kept)} candles" in done.stderr
+    oldest = min(r["time_utc"] for r in kept)
+    assert f"Resuming: {len(kept)} candles in {part}, continuing before {oldest}" in " ".join(
+        done.stderr.split()
+    )
     rows = _read_candles(out)
     times = [datetime.fromisoformat(r["time_utc"].replace("Z", "+00:00")) for r in rows]
     assert len(rows) == EXPECTED
