@@ -340,7 +340,11 @@ def order(
     body["identifier"] = f"upbit-cli-{uuid.uuid4()}"
     endpoint = "POST /v1/orders/test" if test else "POST /v1/orders"
     err = stderr()
-    err.print(f"{endpoint} (test: Upbit checks it, nothing is placed)" if test else endpoint)
+    err.print(
+        f"{endpoint} (test: Upbit checks it, nothing is placed)" if test else endpoint,
+        markup=False,
+        highlight=False,
+    )
     for key, value in body.items():
         err.print(f"  {key} = {value}", markup=False, highlight=False)
     if not yes and not typer.confirm("Send this order?", default=False, err=True):
