@@ -7,6 +7,7 @@ stays quick on a small machine; order flows run one after the other.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -534,3 +535,15 @@ def test_candles_parquet_without_pyarrow_names_the_extra(
     )  # fmt: skip
     _one_line_error(Run(done), 1, "upbit candles:", "'parquet' extra", "pyarrow", "[parquet]")
     assert list(tmp_path.iterdir()) == []  # refused before fetching or writing anything
+
+
+def test_doctor_hints_at_the_allowed_ip_list(home: Path, tmp_path: Path) -> None:
+    (key,) = SandboxConfig().keys
+    fenced = dataclasses.replace(key, allowed_ips=frozenset({"10.9.8.7"}))
+    with serve(SandboxConfig(db_path=tmp_path / "ip.db", keys=(fenced,))) as sandbox:
+        run = upbit(sandbox.url, home, "doctor")
+    assert run.code == 1, run.err
+    checks = {c["check"]: c for c in json.loads(run.out)}
+    assert checks["reachability"]["status"] == "ok"
+    assert checks["permissions"]["status"] == "FAIL"
+    assert "allowed IPs" in checks["permissions"]["detail"]

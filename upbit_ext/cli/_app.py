@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from upbit_ext._client import REGIONS, RoundingMode
-from upbit_ext._errors import _NAMES, _STATUS_HINTS, UpbitError, explain
+from upbit_ext._errors import _NAMES, _STATUS_HINTS, NoAuthorizationIp, UpbitError, explain
 
 from ._core import (
     Format,
@@ -449,10 +449,9 @@ def doctor(ctx: typer.Context, fmt: FormatOption = None) -> None:
             client.get_accounts()
             check("account read", True, "get_accounts allowed")
         except UpbitError as exc:
-            name = str(getattr(exc, "error_name", "") or "")
             hint = (
-                " (allowed-IP list: add this machine's public IP at upbit.com > Open API)"
-                if "ip" in name.lower()
+                " (add this machine's public IP to the key's allowed IPs at upbit.com > Open API)"
+                if isinstance(exc, NoAuthorizationIp)
                 else ""
             )
             check("permissions", False, f"{exc}{hint}")
