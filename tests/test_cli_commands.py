@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from fake_upbit import FakeUpbit
 
 from upbit_ext.sandbox import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig, serve
 
@@ -137,6 +138,13 @@ READS: dict[str, tuple[tuple[str, ...], bool]] = {
     "explain_all": (("explain-error",), False),
     "no_keys": (("balance",), False),
     "not_found": (("ticker", "KRW-NOPE"), False),
+    "orderbook_table": (("orderbook", "KRW-BTC", "--depth", "2", "-f", "table"), False),
+    "balance_table": (("-f", "table", "balance"), True),
+    "explain_status": (("explain-error", "429"), False),
+    "market_buy": (("order", "buy", "KRW-BTC", "--price", "10000", "--test", "--yes"), True),
+    "bad_price": (("order", "buy", "KRW-BTC", "--price", "1e-x", "--volume", "1", "--yes"), True),
+    "open_and_closed": (("orders", "--open", "--closed"), True),
+    "facade_refusal": (("api", "list-tickers", "--markets", "krw-btc"), False),
     "version": (("--version",), False),
     "completion": (("--show-completion", "bash"), False),
 }
@@ -251,6 +259,19 @@ def test_explain_error(reads: dict[str, Run]) -> None:
 def test_errors_are_one_line_with_the_class_exit_code(reads: dict[str, Run]) -> None:
     _one_line_error(reads["no_keys"], 3, "upbit balance:", "UPBIT_ACCESS_KEY")
     _one_line_error(reads["not_found"], 5, "upbit ticker:", "404")
+
+
+def test_tables_filters_and_refusals(reads: dict[str, Run]) -> None:
+    book = reads["orderbook_table"].out
+    assert book.count("│ ask ") == 2
+    assert book.count("│ bid ") == 2
+    assert "TOTAL" in reads["balance_table"].out
+    assert reads["explain_status"].json()["meaning"].startswith("Too many requests")
+    sent = reads["market_buy"].json()
+    assert (sent["ord_type"], sent["price"]) == ("price", "10000")  # a market buy spends 10,000
+    _one_line_error(reads["bad_price"], 2, "--price must be a decimal number")
+    _one_line_error(reads["open_and_closed"], 2, "--open and --closed")
+    _one_line_error(reads["facade_refusal"], 2, "upbit api list-tickers:", "markets")
 
 
 def test_version_and_completion(reads: dict[str, Run]) -> None:
@@ -547,3 +568,25 @@ def test_doctor_hints_at_the_allowed_ip_list(home: Path, tmp_path: Path) -> None
     assert checks["reachability"]["status"] == "ok"
     assert checks["permissions"]["status"] == "FAIL"
     assert "allowed IPs" in checks["permissions"]["detail"]
+
+
+def test_markets_warnings_lists_the_flagged_markets(home: Path) -> None:
+    spec = yaml.safe_load((Path(__file__).parents[1] / "spec/upbit.yaml").read_text("utf-8"))
+    answer = spec["paths"]["/v1/market/all"]["get"]["responses"]["200"]["content"]
+    example = answer["application/json"]["example"]
+    flagged = {
+        m["market"]
+        for m in example
+        if m["market_event"]["warning"] or any(m["market_event"]["caution"].values())
+    }
+    assert flagged  # the example has a market with a warning
+    fake = FakeUpbit()
+    Thread(target=fake.serve_forever, daemon=True).start()
+    try:
+        run = upbit(fake.url, home, "--region", "sg", "markets", "--warnings")
+    finally:
+        fake.shutdown()
+        fake.server_close()
+    rows = run.json()
+    assert {m["market"] for m in rows} == flagged
+    assert all(m["flags"] for m in rows)

@@ -188,9 +188,6 @@ class Settings:
             )  # fmt: skip
         return self._client
 
-    def has_keys(self) -> bool:
-        return self.client()._core.auth is not None
-
     def require_keys(self) -> Upbit:
         client = self.client()
         if client._core.auth is None:
