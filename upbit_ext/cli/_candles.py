@@ -20,6 +20,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from upbit_ext._extras import require_extra
+from upbit_ext._operations import OPERATIONS
 from upbit_ext._paging import CANDLE_UNITS, candle_time
 
 from ._core import fail, settings, stderr
@@ -137,7 +138,7 @@ def candles(
         if fresh:
             writer.writeheader()
             sink.flush()
-        task = progress.add_task(f"{market} {unit}", total=pages)
+        task = progress.add_task(f"{market} {unit} {_floor_eta(client, unit, pages)}", total=pages)
         batch: list[dict[str, str]] = []
 
         def flush() -> None:
@@ -188,6 +189,16 @@ def candles(
         tmp.replace(out)
     part.unlink()
     stderr().print(f"Wrote {len(rows)} candles to {out}", markup=False)
+
+
+def _floor_eta(client: Any, unit: str, pages: int) -> str:
+    """The least time the pages can take at the candle group's rate limit (one page a request)."""
+    group = OPERATIONS[CANDLE_UNITS[unit][0]].rate_group
+    rate = client.health()["limits"]["ip"].get(group)
+    if not rate:
+        return ""
+    seconds = pages * rate["window"] / rate["limit"]
+    return f"(≥{seconds:.0f}s at {rate['limit']} req/{rate['window']:g}s)"
 
 
 def candle_time_of(row: dict[str, str]) -> datetime:
