@@ -511,6 +511,7 @@ def test_candles_export_resumes_after_interruption(url: str, home: Path, tmp_pat
     done = subprocess.run(command, env=_env(home, keys=False), capture_output=True, text=True,
                           timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert "at 10 req/1s" in done.stderr  # the candle group's limit bounds the ETA
     oldest = min(r["time_utc"] for r in kept)
     assert f"Resuming: {len(kept)} candles in {part}, continuing before {oldest}" in " ".join(
         done.stderr.split()
