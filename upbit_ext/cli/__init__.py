@@ -33,8 +33,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 app.add_typer(api, name="api")
 
 
-def _mount(name: str, target: str, summary: str) -> None:
-    @app.command(
+def _mount(root: typer.Typer, name: str, target: str, summary: str) -> None:
+    """Add `name` to `root`: a stub that imports `target` when run and hands it the arguments."""
+
+    @root.command(
         name, help=summary, add_help_option=False,
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
     )  # fmt: skip
@@ -56,7 +58,7 @@ def _mount(name: str, target: str, summary: str) -> None:
 
 
 for _name, (_target, _summary) in LAZY_COMMANDS.items():
-    _mount(_name, _target, _summary)
+    _mount(app, _name, _target, _summary)
 
 
 def main(argv: list[str] | None = None) -> int:
