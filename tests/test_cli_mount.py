@@ -61,3 +61,10 @@ def test_a_mounted_app_gets_its_arguments_and_the_global_options(
 
     command.main(["collect", "--help"], prog_name="upbit", standalone_mode=False)
     assert "How long." in capsys.readouterr().out  # the sub-app's own help
+
+
+def test_region_choices_are_the_clients_regions() -> None:
+    from upbit_ext._client import REGIONS
+    from upbit_ext.cli._app import Region
+
+    assert [r.value for r in Region] == list(REGIONS)
