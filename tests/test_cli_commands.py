@@ -142,6 +142,22 @@ READS: dict[str, tuple[tuple[str, ...], bool]] = {
     "balance_table": (("-f", "table", "balance"), True),
     "explain_status": (("explain-error", "429"), False),
     "market_buy": (("order", "buy", "KRW-BTC", "--price", "10000", "--test", "--yes"), True),
+    "best_ioc": (
+        (
+            "order",
+            "sell",
+            "KRW-BTC",
+            "--volume",
+            "0.001",
+            "--type",
+            "best",
+            "--time-in-force",
+            "ioc",
+            "--test",
+            "--yes",
+        ),
+        True,
+    ),
     "bad_price": (("order", "buy", "KRW-BTC", "--price", "1e-x", "--volume", "1", "--yes"), True),
     "open_and_closed": (("orders", "--open", "--closed"), True),
     "facade_refusal": (("api", "list-tickers", "--markets", "krw-btc"), False),
@@ -269,6 +285,8 @@ def test_tables_filters_and_refusals(reads: dict[str, Run]) -> None:
     assert reads["explain_status"].json()["meaning"].startswith("Too many requests")
     sent = reads["market_buy"].json()
     assert (sent["ord_type"], sent["price"]) == ("price", "10000")  # a market buy spends 10,000
+    best = reads["best_ioc"].json()
+    assert (best["ord_type"], best["side"], best["time_in_force"]) == ("best", "ask", "ioc")
     _one_line_error(reads["bad_price"], 2, "--price must be a decimal number")
     _one_line_error(reads["open_and_closed"], 2, "--open and --closed")
     _one_line_error(reads["facade_refusal"], 2, "upbit api list-tickers:", "markets")

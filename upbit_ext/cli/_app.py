@@ -268,6 +268,12 @@ class OrdType(StrEnum):
     best = "best"
 
 
+class TimeInForce(StrEnum):
+    ioc = "ioc"
+    fok = "fok"
+    post_only = "post_only"
+
+
 def _money(name: str, value: str | None) -> str | None:
     if value is None:
         return None
@@ -300,7 +306,7 @@ def order(
         ),
     ] = None,
     time_in_force: Annotated[
-        str | None, typer.Option(help="ioc, fok or post_only (best orders need ioc or fok).")
+        TimeInForce | None, typer.Option(help="Best orders need ioc or fok.")
     ] = None,
     round_tick: Annotated[
         bool,
@@ -336,7 +342,7 @@ def order(
     if volume_text is not None:
         body["volume"] = volume_text
     if time_in_force is not None:
-        body["time_in_force"] = time_in_force
+        body["time_in_force"] = time_in_force.value
     body["identifier"] = f"upbit-cli-{uuid.uuid4()}"
     endpoint = "POST /v1/orders/test" if test else "POST /v1/orders"
     err = stderr()
