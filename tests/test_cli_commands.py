@@ -574,6 +574,7 @@ def test_candles_parquet_without_pyarrow_names_the_extra(
         env=_env(home, keys=False), timeout=120,
     )  # fmt: skip
     _one_line_error(Run(done), 1, "upbit candles:", "'parquet' extra", "pyarrow", "[parquet]")
+    assert done.stderr.rstrip().endswith("[parquet]")  # the install command ends the line
     assert list(tmp_path.iterdir()) == []  # refused before fetching or writing anything
 
 

@@ -14,6 +14,8 @@ from typing import Annotated, Any
 
 import typer
 
+from upbit_ext._extras import MissingExtra
+
 from ._api import api
 from ._app import app
 from ._core import EXIT_CODES, CliError, Settings, exit_code_for
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         if state.debug:
             traceback.print_exc()
         line = " ".join(str(exc).split()) or type(exc).__name__
-        if not isinstance(exc, CliError) and not state.debug:
+        if not isinstance(exc, CliError | MissingExtra) and not state.debug:
             line += "  (--debug shows details)" if exit_code_for(exc) == 1 else ""
         sys.stderr.write(f"{state.command}: {line}\n")
         return exit_code_for(exc)
