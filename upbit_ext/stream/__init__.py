@@ -1,0 +1,33 @@
+"""Upbit WebSocket streams that stay up and never silently lose a trade.
+
+`AsyncStream` (and `Stream`, its blocking twin) connects to the public, private or info
+endpoint, yields typed messages generated from the spec's `Ws*` schemas, reconnects with
+backoff, watches for stalls, keeps the connection alive, fills trade gaps from REST through
+`AsyncUpbit`/`Upbit`, and hands messages over through a bounded queue. Needs the `stream`
+extra (`websockets`).
+"""
+
+from ._decode import Message, decode
+from ._errors import (
+    StreamAuthError,
+    StreamClosed,
+    StreamError,
+    StreamRateLimited,
+    StreamRequestError,
+)
+from ._stream import DEFAULT_URL, AsyncStream, StreamStats
+from ._sync import Stream
+
+__all__ = [
+    "DEFAULT_URL",
+    "AsyncStream",
+    "Message",
+    "Stream",
+    "StreamAuthError",
+    "StreamClosed",
+    "StreamError",
+    "StreamRateLimited",
+    "StreamRequestError",
+    "StreamStats",
+    "decode",
+]
