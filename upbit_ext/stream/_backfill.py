@@ -149,6 +149,10 @@ class TradeGate:
         self._decimal = decimal
         self.last: dict[str, int] = {}
         self._held: dict[str, dict[int, Message]] = {}
+        # Markets to fill after a reconnect, once the new connection has sent one of their
+        # trades: only then is the server's subscription surely older than the REST answer.
+        self._pending: set[str] = set()
+        self._ready: set[str] = set()
         self.duplicates = 0
         self.backfilled = 0
 
@@ -165,12 +169,31 @@ class TradeGate:
         held = self._held.setdefault(market, {})
         if sid <= last or sid in held:
             self.duplicates += 1
+            if market in self._pending:
+                self._ready.add(market)
+            return []
+        if market in self._pending:
+            self._ready.add(market)
+            held[sid] = message
             return []
         if self._verify:
             held[sid] = message
             return []
         self.last[market] = sid
         return [message]
+
+    def reconnected(self) -> None:
+        """Every market delivered so far may have missed trades."""
+        if self._source is not None:
+            self._pending = set(self.last)
+            self._ready = set()
+
+    def ready(self) -> list[str]:
+        """Markets whose post-reconnect fill can run now."""
+        ready = sorted(self._ready)
+        self._ready = set()
+        self._pending.difference_update(ready)
+        return ready
 
     async def sweep(self, markets: Iterable[str], *, release_all: bool) -> list[Message]:
         """Fill each market from REST after its last delivered trade; held trades up to what

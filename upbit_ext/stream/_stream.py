@@ -332,7 +332,17 @@ class AsyncStream:
                             raise StreamAuthError(
                                 "INVALID_AUTH", f"handshake refused with HTTP {status}"
                             ) from None
-                except (OSError, TimeoutError, ConnectionClosed, InvalidHandshake):
+                except ConnectionClosed as exc:
+                    # Closed for policy (1008) on an authenticated endpoint: the key was refused.
+                    if (
+                        exc.rcvd is not None
+                        and exc.rcvd.code == 1008
+                        and self._endpoint != "public"
+                    ):
+                        auth_failures += 1
+                        if auth_failures > 1:
+                            raise StreamAuthError("INVALID_AUTH", exc.rcvd.reason) from None
+                except (OSError, TimeoutError, InvalidHandshake):
                     pass
                 finally:
                     self._ws = None
@@ -365,9 +375,7 @@ class AsyncStream:
         loop = asyncio.get_running_loop()
         delivered = False
         if self._stats.reconnects:
-            await self._deliver(
-                await self._gate.sweep(self._subs.trade_markets(), release_all=True)
-            )
+            self._gate.reconnected()
         last_data = last_sent = next_sweep = loop.time()
         if self._verify is not None:
             next_sweep += self._verify
@@ -423,6 +431,9 @@ class AsyncStream:
                     continue
                 delivered = data = True
                 await self._deliver(self._gate.accept(message))
+            if ready := self._gate.ready():
+                release = self._verify is None
+                await self._deliver(await self._gate.sweep(ready, release_all=release))
             if data:
                 last_data = loop.time()
         return delivered

@@ -1,0 +1,391 @@
+"""`AsyncStream`/`Stream` against the real sandbox over loopback, with its WebSocket faults.
+
+The sandbox's markets trade fast here (1,000 trades a minute) so seconds are enough. "Exactly
+once, in order" is checked against the simulator's own trade list: for each market, every trade
+between the first and the last one delivered, with the same `sequential_id`s in the same order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+from upbit_client.models import (
+    WsListSubscriptionsResponse,
+    WsMyAsset,
+    WsMyOrder,
+    WsTrade,
+    WsTradeSimple,
+)
+
+from upbit_ext import AsyncUpbit, Upbit
+from upbit_ext.sandbox import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, Faults, RunningSandbox, SandboxConfig, serve
+from upbit_ext.sandbox._market import MarketInfo
+from upbit_ext.stream import AsyncStream, Stream, StreamAuthError, StreamRateLimited
+from upbit_ext.stream._decode import trade_key
+
+FAST_MARKETS = (
+    MarketInfo("KRW-BTC", "비트코인", "Bitcoin", Decimal("103000000"), 0.03, 1000),
+    MarketInfo("KRW-ETH", "이더리움", "Ethereum", Decimal("5000000"), 0.04, 1000),
+    MarketInfo("KRW-XRP", "리플", "Ripple", Decimal("3000"), 0.04, 1000),
+)
+MARKETS = ("KRW-BTC", "KRW-ETH", "KRW-XRP")
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    config = SandboxConfig(
+        db_path=tmp_path_factory.mktemp("stream") / "s.db", markets=FAST_MARKETS, history_days=0.02
+    )
+    with serve(config) as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def no_faults(running: RunningSandbox) -> Iterator[None]:
+    running.app.state.sandbox.faults = Faults()
+    yield
+    running.app.state.sandbox.faults = Faults()
+
+
+def set_faults(running: RunningSandbox, **faults: Any) -> None:
+    running.app.state.sandbox.faults = Faults(**faults)
+
+
+def run(coroutine: Any) -> Any:
+    return asyncio.run(asyncio.wait_for(coroutine, 30))
+
+
+async def take(stream: AsyncStream, seconds: float, per_market: int = 0) -> list[Any]:
+    """Messages for `seconds`, or until every market has `per_market` trades."""
+    out: list[Any] = []
+    loop = asyncio.get_running_loop()
+    end = loop.time() + seconds
+    counts: dict[str, int] = {}
+    while (left := end - loop.time()) > 0:
+        try:
+            message = await asyncio.wait_for(stream.__anext__(), left)
+        except TimeoutError:
+            break
+        out.append(message)
+        key = trade_key(message)
+        if key:
+            counts[key[0]] = counts.get(key[0], 0) + 1
+            if per_market and len(counts) == len(MARKETS) and min(counts.values()) >= per_market:
+                break
+    return out
+
+
+def assert_exactly_once_in_order(running: RunningSandbox, messages: list[Any]) -> dict[str, int]:
+    """Per market, the delivered ids are exactly the simulator's between first and last."""
+    sim = running.app.state.sandbox.market
+    by_market: dict[str, list[tuple[int, int]]] = {}
+    for message in messages:
+        key = trade_key(message)
+        if key is None:
+            continue
+        ts = message.trade_timestamp if isinstance(message, WsTrade) else message.ttms
+        by_market.setdefault(key[0], []).append((key[1], ts))
+    counts = {}
+    for market, got in by_market.items():
+        sids = [sid for sid, _ in got]
+        first, last = got[0], got[-1]
+        expected = [
+            t.sequential_id
+            for t in sim.trades_between(market, first[1], last[1] + 1)
+            if first[0] <= t.sequential_id <= last[0]
+        ]
+        assert len(sids) == len(set(sids)), f"{market}: duplicates delivered"
+        assert sids == expected, f"{market}: {len(sids)} delivered, {len(expected)} traded"
+        counts[market] = len(sids)
+    return counts
+
+
+# --------------------------------------------------------------------------- no silent loss
+
+
+def test_disconnects_reconnect_resubscribe_and_backfill_exactly(running: RunningSandbox) -> None:
+    set_faults(running, ws_disconnect_after=25)
+
+    async def scenario() -> tuple[list[Any], Any]:
+        async with (
+            AsyncUpbit(base_url=running.url) as rest,
+            AsyncStream(url=running.websocket_url, backfill=rest, backoff_base=0.2) as stream,
+        ):
+            await stream.subscribe("trade", list(MARKETS))
+            return await take(stream, 8, per_market=40), stream.stats
+
+    messages, stats = run(scenario())
+    counts = assert_exactly_once_in_order(running, messages)
+    assert min(counts.values()) >= 40, counts
+    assert stats.reconnects >= 2  # every reconnect re-sent the whole set: all markets kept coming
+    assert stats.backfilled > 0
+    assert stats.duplicates > 0  # each resubscription's snapshot is an old trade: dropped
+    assert any(getattr(m, "stream_type", "") == "BACKFILL" for m in messages)
+
+
+def test_without_backfill_a_disconnect_loses_trades(running: RunningSandbox) -> None:
+    """The control for the test above: the same faults without REST lose trades."""
+    set_faults(running, ws_disconnect_after=25)
+
+    async def scenario() -> list[Any]:
+        async with AsyncStream(url=running.websocket_url, backoff_base=0.3) as stream:
+            await stream.subscribe("trade", list(MARKETS))
+            return await take(stream, 8, per_market=40)
+
+    with pytest.raises(AssertionError, match="traded"):
+        assert_exactly_once_in_order(running, run(scenario()))
+
+
+def test_skipped_messages_are_found_by_verify_sweeps(running: RunningSandbox) -> None:
+    set_faults(running, ws_skip_rate=0.3, seed=5)
+
+    async def scenario() -> tuple[list[Any], Any]:
+        async with (
+            AsyncUpbit(base_url=running.url) as rest,
+            AsyncStream(url=running.websocket_url, backfill=rest, verify=0.3) as stream,
+        ):
+            await stream.subscribe("trade", list(MARKETS))
+            return await take(stream, 8, per_market=30), stream.stats
+
+    messages, stats = run(scenario())
+    counts = assert_exactly_once_in_order(running, messages)
+    assert min(counts.values()) >= 30
+    assert stats.reconnects == 0 and stats.backfilled > 0  # nothing but REST could find them
+
+
+def test_stall_watchdog_reconnects_and_backfills(running: RunningSandbox) -> None:
+    set_faults(running, ws_stall_after=20)
+
+    async def scenario() -> tuple[list[Any], Any]:
+        async with (
+            AsyncUpbit(base_url=running.url) as rest,
+            AsyncStream(
+                url=running.websocket_url, backfill=rest, stall_timeout=0.4, backoff_base=0.1
+            ) as stream,
+        ):
+            await stream.subscribe("trade", list(MARKETS))
+            return await take(stream, 8, per_market=30), stream.stats
+
+    messages, stats = run(scenario())
+    assert stats.stalls >= 1 and stats.reconnects >= 1
+    assert min(assert_exactly_once_in_order(running, messages).values()) >= 30
+
+
+def test_adding_a_market_keeps_the_others_flowing(running: RunningSandbox) -> None:
+    async def scenario() -> tuple[list[Any], list[Any], Any, Any]:
+        async with AsyncStream(url=running.websocket_url) as stream:
+            await stream.subscribe("trade", ["KRW-BTC"])
+            await stream.subscribe("ticker", ["KRW-BTC"])
+            before = await take(stream, 1.0)
+            await stream.subscribe("trade", ["KRW-ETH"])
+            listing = await stream.list_subscriptions()
+            after = await take(stream, 1.5)
+            return before, after, listing, stream.stats
+
+    before, after, listing, stats = run(scenario())
+    assert isinstance(listing, WsListSubscriptionsResponse)
+    listed = {item.type_: sorted(item.codes) for item in listing.result}
+    assert listed == {"trade": ["KRW-BTC", "KRW-ETH"], "ticker": ["KRW-BTC"]}
+    assert stats.connects == 1 and stats.reconnects == 0
+    markets_after = {trade_key(m)[0] for m in after if trade_key(m)}
+    assert markets_after == {"KRW-BTC", "KRW-ETH"}
+    assert any(getattr(m, "type_", "") == "ticker" for m in after)  # the whole set was re-sent
+    btc = [m for m in before + after if trade_key(m) and trade_key(m)[0] == "KRW-BTC"]
+    assert_exactly_once_in_order(running, btc)  # the new snapshot did not repeat a BTC trade
+
+
+def test_unsubscribe_sends_the_rest(running: RunningSandbox) -> None:
+    async def scenario() -> Any:
+        async with AsyncStream(url=running.websocket_url) as stream:
+            await stream.subscribe("trade", ["KRW-BTC", "KRW-ETH"])
+            await stream.subscribe("orderbook", ["KRW-BTC.5"], level=0)
+            await stream.unsubscribe("trade", ["KRW-ETH"])
+            return await stream.list_subscriptions()
+
+    listing = run(scenario())
+    listed = {item.type_: item.codes for item in listing.result}
+    assert listed == {"trade": ["KRW-BTC"], "orderbook": ["KRW-BTC.5"]}
+
+
+def test_request_messages_respect_the_rate_limit(running: RunningSandbox) -> None:
+    """Nine subscription changes in a row: the sandbox refuses a 6th request within a second."""
+
+    async def scenario() -> tuple[float, list[Any], Any]:
+        async with AsyncStream(url=running.websocket_url) as stream:
+            await stream.subscribe("trade", ["KRW-BTC"])
+            await stream.list_subscriptions()
+            start = time.monotonic()
+            for _ in range(4):
+                for market in MARKETS[1:]:
+                    await stream.subscribe("ticker", [market])
+                    await stream.unsubscribe("ticker", [market])
+            elapsed = time.monotonic() - start
+            errors: list[Any] = []
+            try:
+                await take(stream, 0.5)
+            except StreamRateLimited as err:
+                errors.append(err)
+            return elapsed, errors, stream.stats
+
+    elapsed, errors, stats = run(scenario())
+    assert errors == [] and stats.errors == 0
+    assert elapsed >= 1.0  # 16 requests at 5 a second
+
+
+def test_keepalive_ping_beats_the_idle_timeout(running: RunningSandbox) -> None:
+    set_faults(running, ws_idle_timeout_s=1.0)
+
+    async def scenario(ping: float) -> Any:
+        async with AsyncStream(
+            url=running.websocket_url, ping_interval=ping, stall_timeout=None, backoff_base=0.1
+        ) as stream:
+            await stream.subscribe("ticker", ["KRW-BTC"], is_only_snapshot=True)
+            await take(stream, 2.5)
+            return stream.stats
+
+    assert run(scenario(0.3)).connects == 1
+    assert run(scenario(30)).connects >= 2  # the control: without PINGs the server hangs up
+
+
+# --------------------------------------------------------------------------- back-pressure
+
+
+@pytest.mark.parametrize("overflow", ["drop_oldest", "block"])
+def test_slow_consumer_memory_is_bounded(running: RunningSandbox, overflow: str) -> None:
+    async def scenario() -> tuple[list[Any], Any]:
+        async with (
+            AsyncUpbit(base_url=running.url) as rest,
+            AsyncStream(
+                url=running.websocket_url, backfill=rest, queue_size=8, overflow=overflow  # type: ignore[arg-type]
+            ) as stream,
+        ):
+            await stream.subscribe("trade", list(MARKETS))
+            await stream.subscribe("orderbook", list(MARKETS))
+            await asyncio.sleep(1.5)  # the consumer is busy
+            return await take(stream, 1.0), stream.stats
+
+    messages, stats = run(scenario())
+    assert stats.queue_peak <= 8
+    if overflow == "drop_oldest":
+        assert stats.dropped > 0
+    else:
+        assert stats.dropped == 0
+        assert_exactly_once_in_order(running, messages)  # blocking loses nothing
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def test_simple_format_with_decimal_prices(running: RunningSandbox) -> None:
+    async def scenario() -> list[Any]:
+        async with AsyncStream(url=running.websocket_url, format="SIMPLE_LIST", decimal=True) as s:
+            await s.subscribe("trade", ["KRW-XRP", "KRW-BTC"])
+            return await take(s, 2.0)
+
+    messages = run(scenario())
+    trades = [m for m in messages if isinstance(m, WsTradeSimple)]
+    assert len(trades) >= 5
+    sim = running.app.state.sandbox.market
+    for trade in trades:
+        [match] = [
+            t for t in sim.trades_between(trade.cd, trade.ttms, trade.ttms + 1)
+            if t.sequential_id == trade.sid
+        ]
+        assert isinstance(trade.tp, Decimal) and trade.tp == match.price
+        assert trade.tv == match.volume
+
+
+# --------------------------------------------------------------------------- private
+
+
+def test_private_stream_sees_an_order_and_its_fill_across_reconnects(
+    running: RunningSandbox,
+) -> None:
+    async def scenario() -> tuple[str, list[Any], Any]:
+        async with (
+            AsyncUpbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=running.url) as rest,
+            AsyncStream(
+                "private", url=running.websocket_url, access_key=DEMO_ACCESS_KEY,
+                secret_key=DEMO_SECRET_KEY, backoff_base=0.1,
+            ) as stream,
+        ):  # fmt: skip
+            await stream.subscribe("myOrder")
+            await stream.subscribe("myAsset")
+            await stream.list_subscriptions()  # the server has the set once this answers
+            set_faults(running, ws_disconnect_after=1)  # hang up after the first event
+            order = await rest.create_order(market="KRW-ETH", side="bid", ord_type="price", price="10000")
+            events: list[Any] = []
+            loop = asyncio.get_running_loop()
+            end = loop.time() + 10
+            while loop.time() < end:
+                events += await take(stream, 0.5)
+                mine = [e for e in events if isinstance(e, WsMyOrder) and e.uuid == order.uuid]
+                if any(e.state in ("trade", "done") for e in mine) and any(
+                    isinstance(e, WsMyAsset) for e in events
+                ):
+                    break
+                if stream.stats.reconnects:
+                    set_faults(running)  # one reconnect (a fresh JWT: nonces are single-use)
+            return order.uuid, events, stream.stats
+
+    uuid, events, stats = run(scenario())
+    states = [e.state for e in events if isinstance(e, WsMyOrder) and e.uuid == uuid]
+    assert states and states[-1] in ("trade", "done"), states
+    assert any(isinstance(e, WsMyAsset) for e in events)
+    assert stats.reconnects >= 1
+
+
+def test_invalid_auth_is_not_retried_forever(running: RunningSandbox) -> None:
+    async def scenario() -> tuple[float, Any]:
+        start = time.monotonic()
+        async with AsyncStream(
+            "private", url=running.websocket_url, access_key=DEMO_ACCESS_KEY,
+            secret_key="wrong" + DEMO_SECRET_KEY[5:], backoff_base=0.1,
+        ) as stream:  # fmt: skip
+            await stream.subscribe("myOrder")
+            with pytest.raises(StreamAuthError, match="INVALID_AUTH"):
+                await take(stream, 10)
+            with pytest.raises(StopAsyncIteration):
+                await stream.__anext__()
+            return time.monotonic() - start, stream.stats
+
+    elapsed, stats = run(scenario())
+    assert stats.connects == 2  # one retry with a fresh token, then the error
+    assert elapsed < 5
+
+
+# --------------------------------------------------------------------------- sync
+
+
+def test_sync_stream_with_a_sync_backfill_client(running: RunningSandbox) -> None:
+    set_faults(running, ws_disconnect_after=20)
+    with Upbit(base_url=running.url) as rest, Stream(
+        url=running.websocket_url, backfill=rest, backoff_base=0.1
+    ) as stream:
+        stream.subscribe("trade", ["KRW-BTC"])
+        messages = []
+        deadline = time.monotonic() + 8
+        while len(messages) < 60 and time.monotonic() < deadline:
+            messages.append(stream.next(timeout=5))
+        stats = stream.stats
+    assert stats.reconnects >= 1
+    assert assert_exactly_once_in_order(running, messages)["KRW-BTC"] >= 60
+
+
+def test_sandbox_faults_endpoint_reaches_the_stream(running: RunningSandbox) -> None:
+    """Faults set over HTTP (as a separate process would) act on the stream's connection."""
+    httpx.post(f"{running.url}/_sandbox/faults", json={"ws_disconnect_after": 10}).raise_for_status()
+
+    async def scenario() -> Any:
+        async with AsyncStream(url=running.websocket_url, backoff_base=0.1) as stream:
+            await stream.subscribe("trade", ["KRW-ETH"])
+            await take(stream, 2.0)
+            return stream.stats
+
+    assert run(scenario()).reconnects >= 1
