@@ -304,41 +304,46 @@ def test_simple_format_with_decimal_prices(running: RunningSandbox) -> None:
 # --------------------------------------------------------------------------- private
 
 
-def test_private_stream_sees_an_order_and_its_fill_across_reconnects(
+def test_private_stream_reconnects_with_a_fresh_token_and_sees_an_order_fill(
     running: RunningSandbox,
 ) -> None:
     async def scenario() -> tuple[str, list[Any], Any]:
+        set_faults(running, ws_idle_timeout_s=0.3)  # the server hangs up quiet sockets
         async with (
             AsyncUpbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=running.url) as rest,
             AsyncStream(
                 "private", url=running.websocket_url, access_key=DEMO_ACCESS_KEY,
-                secret_key=DEMO_SECRET_KEY, backoff_base=0.1,
+                secret_key=DEMO_SECRET_KEY, backoff_base=0.1, ping_interval=30,
             ) as stream,
         ):  # fmt: skip
             await stream.subscribe("myOrder")
             await stream.subscribe("myAsset")
-            await stream.list_subscriptions()  # the server has the set once this answers
-            set_faults(running, ws_disconnect_after=1)  # hang up after the first event
-            order = await rest.create_order(market="KRW-ETH", side="bid", ord_type="price", price="10000")
+            while stream.stats.reconnects < 2:
+                await asyncio.sleep(0.05)
+            set_faults(running)
+            await stream.list_subscriptions()  # the set is back on the new connection
+            order = await rest.create_order(
+                market="KRW-ETH", side="bid", ord_type="price", price="10000"
+            )
             events: list[Any] = []
             loop = asyncio.get_running_loop()
             end = loop.time() + 10
             while loop.time() < end:
-                events += await take(stream, 0.5)
+                events += await take(stream, 0.3)
                 mine = [e for e in events if isinstance(e, WsMyOrder) and e.uuid == order.uuid]
-                if any(e.state in ("trade", "done") for e in mine) and any(
+                if any(e.state in ("done", "cancel") for e in mine) and any(
                     isinstance(e, WsMyAsset) for e in events
                 ):
                     break
-                if stream.stats.reconnects:
-                    set_faults(running)  # one reconnect (a fresh JWT: nonces are single-use)
             return order.uuid, events, stream.stats
 
     uuid, events, stats = run(scenario())
     states = [e.state for e in events if isinstance(e, WsMyOrder) and e.uuid == uuid]
-    assert states and states[-1] in ("trade", "done"), states
-    assert any(isinstance(e, WsMyAsset) for e in events)
-    assert stats.reconnects >= 1
+    # The fill, however late; a market buy by price ends `cancel` when change is left over.
+    assert "trade" in states and states[-1] in ("done", "cancel"), states
+    assets = [e for e in events if isinstance(e, WsMyAsset)]
+    assert any(a.currency == "ETH" for e in assets for a in e.assets)
+    assert stats.reconnects >= 2  # each handshake signed anew: the sandbox refuses a used nonce
 
 
 def test_invalid_auth_is_not_retried_forever(running: RunningSandbox) -> None:
