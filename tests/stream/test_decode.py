@@ -37,9 +37,11 @@ TRADE_SIMPLE = (
 def test_default_trade_from_binary_frame_keeps_sequential_id_exact() -> None:
     [trade] = decode(TRADE_TEXT.encode("utf-8"))
     assert isinstance(trade, WsTrade)
-    assert trade.sequential_id == BIG_SID and isinstance(trade.sequential_id, int)
+    assert trade.sequential_id == BIG_SID
+    assert isinstance(trade.sequential_id, int)
     assert float(BIG_SID) != BIG_SID  # the point: a float round trip would change it
-    assert trade.code == "KRW-BTC" and trade.ask_bid == "BID"
+    assert trade.code == "KRW-BTC"
+    assert trade.ask_bid == "BID"
 
 
 def test_text_frame_and_decimal_prices_are_exact() -> None:
@@ -56,21 +58,26 @@ def test_simple_and_list_formats() -> None:
     [simple] = decode(TRADE_SIMPLE.encode())
     assert isinstance(simple, WsTradeSimple)
     assert (simple.cd, simple.sid, simple.st) == ("KRW-ETH", BIG_SID, "SNAPSHOT")
-    listed = decode(("[" + TRADE_TEXT + "," + TRADE_TEXT.replace("KRW-BTC", "KRW-XRP") + "]").encode())
+    listed = decode(
+        ("[" + TRADE_TEXT + "," + TRADE_TEXT.replace("KRW-BTC", "KRW-XRP") + "]").encode()
+    )
     assert [type(m) for m in listed] == [WsTrade, WsTrade]
     assert [m.code for m in listed] == ["KRW-BTC", "KRW-XRP"]  # type: ignore[union-attr]
     legacy = json.loads(TRADE_SIMPLE)
     del legacy["ty"], legacy["cd"]
     legacy["mk"] = "KRW-BTC"  # Upbit's old SIMPLE example
     [old] = decode(json.dumps(legacy))
-    assert isinstance(old, WsTradeSimple) and old.mk == "KRW-BTC"
+    assert isinstance(old, WsTradeSimple)
+    assert old.mk == "KRW-BTC"
 
 
 def test_other_message_kinds() -> None:
     book = {
         "type": "orderbook", "code": "KRW-BTC", "timestamp": 1, "total_ask_size": 1.5,
         "total_bid_size": 2.5, "stream_type": "REALTIME", "level": 0,
-        "orderbook_units": [{"ask_price": 2.0, "bid_price": 1.0, "ask_size": 0.5, "bid_size": 0.25}],
+        "orderbook_units": [
+            {"ask_price": 2.0, "bid_price": 1.0, "ask_size": 0.5, "bid_size": 0.25}
+        ],
     }  # fmt: skip
     ticker = {
         "type": "ticker", "code": "KRW-BTC", "opening_price": 1, "high_price": 2,
@@ -81,8 +88,9 @@ def test_other_message_kinds() -> None:
         "timeframe": "5m", "value": {"rsi": "55.12345678"},
         "candle_date_time_utc": "2026-11-30T00:25:00", "timestamp": 1, "stream_type": "REALTIME",
     }  # fmt: skip
-    frames = [book, ticker, indicator, {"status": "UP"}, {"error": {"name": "NO_CODES", "message": "x"}},
-              {"mthd": "LIST_SUBSCRIPTIONS", "rslt": [{"ty": "trade", "cds": ["KRW-BTC"]}], "tck": "t"}]  # fmt: skip
+    error = {"error": {"name": "NO_CODES", "message": "x"}}
+    listing = {"mthd": "LIST_SUBSCRIPTIONS", "rslt": [{"ty": "trade", "cds": ["KRW-BTC"]}]}
+    frames = [book, ticker, indicator, {"status": "UP"}, error, listing]
     decoded = [decode(json.dumps(f))[0] for f in frames]
     assert [type(m) for m in decoded] == [
         WsOrderbook, WsTicker, WsIndicator, WsStatus, WsError, WsListSubscriptionsResponseSimple,

@@ -96,9 +96,7 @@ def test_indicators_decode_and_match_the_candles(frozen: RunningSandbox) -> None
             "info", url=frozen.websocket_url, access_key=DEMO_ACCESS_KEY,
             secret_key=DEMO_SECRET_KEY,
         ) as stream:  # fmt: skip
-            await stream.subscribe(
-                "indicator", ["KRW-BTC"], timeframe="5m", indicators=INDICATORS
-            )
+            await stream.subscribe("indicator", ["KRW-BTC"], timeframe="5m", indicators=INDICATORS)
             return [await asyncio.wait_for(stream.__anext__(), 5) for _ in INDICATORS]
 
     messages = asyncio.run(scenario())
@@ -138,9 +136,11 @@ def test_simple_indicator_and_bad_request_errors(frozen: RunningSandbox) -> None
             return err.value, await asyncio.wait_for(stream.__anext__(), 5)
 
     error, message = asyncio.run(scenario())
-    assert error.name == "INVALID_PARAM" and "period" in error.message
+    assert error.name == "INVALID_PARAM"
+    assert "period" in error.message
     assert isinstance(message, WsIndicatorSimple)
-    assert message.ind == "moving_average" and message.p.p == 3
+    assert message.ind == "moving_average"
+    assert message.p.p == 3
 
 
 def test_announcements_reach_subscribers_of_their_category(frozen: RunningSandbox) -> None:

@@ -24,7 +24,14 @@ from upbit_client.models import (
 )
 
 from upbit_ext import AsyncUpbit, Upbit
-from upbit_ext.sandbox import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, Faults, RunningSandbox, SandboxConfig, serve
+from upbit_ext.sandbox import (
+    DEMO_ACCESS_KEY,
+    DEMO_SECRET_KEY,
+    Faults,
+    RunningSandbox,
+    SandboxConfig,
+    serve,
+)
 from upbit_ext.sandbox._market import MarketInfo
 from upbit_ext.stream import AsyncStream, Stream, StreamAuthError, StreamRateLimited
 from upbit_ext.stream._decode import trade_key
@@ -156,7 +163,8 @@ def test_skipped_messages_are_found_by_verify_sweeps(running: RunningSandbox) ->
     messages, stats = run(scenario())
     counts = assert_exactly_once_in_order(running, messages)
     assert min(counts.values()) >= 30
-    assert stats.reconnects == 0 and stats.backfilled > 0  # nothing but REST could find them
+    assert stats.reconnects == 0
+    assert stats.backfilled > 0
 
 
 def test_stall_watchdog_reconnects_and_backfills(running: RunningSandbox) -> None:
@@ -173,7 +181,8 @@ def test_stall_watchdog_reconnects_and_backfills(running: RunningSandbox) -> Non
             return await take(stream, 8, per_market=30), stream.stats
 
     messages, stats = run(scenario())
-    assert stats.stalls >= 1 and stats.reconnects >= 1
+    assert stats.stalls >= 1
+    assert stats.reconnects >= 1
     assert min(assert_exactly_once_in_order(running, messages).values()) >= 30
 
 
@@ -192,7 +201,8 @@ def test_adding_a_market_keeps_the_others_flowing(running: RunningSandbox) -> No
     assert isinstance(listing, WsListSubscriptionsResponse)
     listed = {item.type_: sorted(item.codes) for item in listing.result}
     assert listed == {"trade": ["KRW-BTC", "KRW-ETH"], "ticker": ["KRW-BTC"]}
-    assert stats.connects == 1 and stats.reconnects == 0
+    assert stats.connects == 1
+    assert stats.reconnects == 0
     markets_after = {trade_key(m)[0] for m in after if trade_key(m)}
     assert markets_after == {"KRW-BTC", "KRW-ETH"}
     assert any(getattr(m, "type_", "") == "ticker" for m in after)  # the whole set was re-sent
@@ -234,7 +244,8 @@ def test_request_messages_respect_the_rate_limit(running: RunningSandbox) -> Non
             return elapsed, errors, stream.stats
 
     elapsed, errors, stats = run(scenario())
-    assert errors == [] and stats.errors == 0
+    assert errors == []
+    assert stats.errors == 0
     assert elapsed >= 1.0  # 16 requests at 5 a second
 
 
@@ -262,7 +273,10 @@ def test_slow_consumer_memory_is_bounded(running: RunningSandbox, overflow: str)
         async with (
             AsyncUpbit(base_url=running.url) as rest,
             AsyncStream(
-                url=running.websocket_url, backfill=rest, queue_size=8, overflow=overflow  # type: ignore[arg-type]
+                url=running.websocket_url,
+                backfill=rest,
+                queue_size=8,
+                overflow=overflow,  # type: ignore[arg-type]
             ) as stream,
         ):
             await stream.subscribe("trade", list(MARKETS))
@@ -294,10 +308,12 @@ def test_simple_format_with_decimal_prices(running: RunningSandbox) -> None:
     sim = running.app.state.sandbox.market
     for trade in trades:
         [match] = [
-            t for t in sim.trades_between(trade.cd, trade.ttms, trade.ttms + 1)
+            t
+            for t in sim.trades_between(trade.cd, trade.ttms, trade.ttms + 1)
             if t.sequential_id == trade.sid
         ]
-        assert isinstance(trade.tp, Decimal) and trade.tp == match.price
+        assert isinstance(trade.tp, Decimal)
+        assert trade.tp == match.price
         assert trade.tv == match.volume
 
 
@@ -318,7 +334,7 @@ def test_private_stream_reconnects_with_a_fresh_token_and_sees_an_order_fill(
         ):  # fmt: skip
             await stream.subscribe("myOrder")
             await stream.subscribe("myAsset")
-            while stream.stats.reconnects < 2:
+            while stream.stats.reconnects < 2:  # noqa: ASYNC110 (a counter, not an event)
                 await asyncio.sleep(0.05)
             set_faults(running)
             await stream.list_subscriptions()  # the set is back on the new connection
@@ -340,7 +356,8 @@ def test_private_stream_reconnects_with_a_fresh_token_and_sees_an_order_fill(
     uuid, events, stats = run(scenario())
     states = [e.state for e in events if isinstance(e, WsMyOrder) and e.uuid == uuid]
     # The fill, however late; a market buy by price ends `cancel` when change is left over.
-    assert "trade" in states and states[-1] in ("done", "cancel"), states
+    assert "trade" in states, states
+    assert states[-1] in ("done", "cancel"), states
     assets = [e for e in events if isinstance(e, WsMyAsset)]
     assert any(a.currency == "ETH" for e in assets for a in e.assets)
     assert stats.reconnects >= 2  # each handshake signed anew: the sandbox refuses a used nonce
@@ -370,9 +387,10 @@ def test_invalid_auth_is_not_retried_forever(running: RunningSandbox) -> None:
 
 def test_sync_stream_with_a_sync_backfill_client(running: RunningSandbox) -> None:
     set_faults(running, ws_disconnect_after=20)
-    with Upbit(base_url=running.url) as rest, Stream(
-        url=running.websocket_url, backfill=rest, backoff_base=0.1
-    ) as stream:
+    with (
+        Upbit(base_url=running.url) as rest,
+        Stream(url=running.websocket_url, backfill=rest, backoff_base=0.1) as stream,
+    ):
         stream.subscribe("trade", ["KRW-BTC"])
         messages = []
         deadline = time.monotonic() + 8
@@ -385,7 +403,9 @@ def test_sync_stream_with_a_sync_backfill_client(running: RunningSandbox) -> Non
 
 def test_sandbox_faults_endpoint_reaches_the_stream(running: RunningSandbox) -> None:
     """Faults set over HTTP (as a separate process would) act on the stream's connection."""
-    httpx.post(f"{running.url}/_sandbox/faults", json={"ws_disconnect_after": 10}).raise_for_status()
+    httpx.post(
+        f"{running.url}/_sandbox/faults", json={"ws_disconnect_after": 10}
+    ).raise_for_status()
 
     async def scenario() -> Any:
         async with AsyncStream(url=running.websocket_url, backoff_base=0.1) as stream:
