@@ -22,6 +22,8 @@ from upbit_client.models import (
     WsTrade,
     WsTradeSimple,
 )
+from websockets.asyncio.server import ServerConnection
+from websockets.asyncio.server import serve as serve_ws
 
 from upbit_ext import AsyncUpbit, Upbit
 from upbit_ext.sandbox import (
@@ -228,12 +230,13 @@ def test_request_messages_respect_the_rate_limit(running: RunningSandbox) -> Non
 
     async def scenario() -> tuple[float, list[Any], Any]:
         async with AsyncStream(url=running.websocket_url) as stream:
-            await stream.subscribe("trade", ["KRW-BTC"])
+            # Snapshots only: a quiet server reads requests when they arrive.
+            await stream.subscribe("candle.240m", ["KRW-BTC"], is_only_snapshot=True)
             await stream.list_subscriptions()
             start = time.monotonic()
             for _ in range(4):
                 for market in MARKETS[1:]:
-                    await stream.subscribe("ticker", [market])
+                    await stream.subscribe("ticker", [market], is_only_snapshot=True)
                     await stream.unsubscribe("ticker", [market])
             elapsed = time.monotonic() - start
             errors: list[Any] = []
@@ -267,7 +270,7 @@ def test_keepalive_ping_beats_the_idle_timeout(running: RunningSandbox) -> None:
 # --------------------------------------------------------------------------- back-pressure
 
 
-@pytest.mark.parametrize("overflow", ["drop_oldest", "block"])
+@pytest.mark.parametrize("overflow", ["drop_oldest", "block", "spill"])
 def test_slow_consumer_memory_is_bounded(running: RunningSandbox, overflow: str) -> None:
     async def scenario() -> tuple[list[Any], Any]:
         async with (
@@ -290,7 +293,8 @@ def test_slow_consumer_memory_is_bounded(running: RunningSandbox, overflow: str)
         assert stats.dropped > 0
     else:
         assert stats.dropped == 0
-        assert_exactly_once_in_order(running, messages)  # blocking loses nothing
+        assert_exactly_once_in_order(running, messages)  # blocking and spilling lose nothing
+    assert (stats.spilled > 0) is (overflow == "spill")
 
 
 # --------------------------------------------------------------------------- formats
@@ -414,3 +418,42 @@ def test_sandbox_faults_endpoint_reaches_the_stream(running: RunningSandbox) -> 
             return stream.stats
 
     assert run(scenario()).reconnects >= 1
+
+
+def test_handshakes_are_rate_limited() -> None:
+    """A server that hangs up at once: reconnects still come at most 5 a second (Upbit's limit)."""
+
+    async def hang_up(ws: ServerConnection) -> None:
+        await ws.recv()
+        await ws.send(b'{"status":"UP"}')
+
+    async def scenario() -> Any:
+        async with serve_ws(hang_up, "127.0.0.1", 0) as server:
+            port = server.sockets[0].getsockname()[1]
+            url = f"ws://127.0.0.1:{port}/websocket/v1"
+            async with AsyncStream(url=url, backoff_base=0.001, backoff_cap=0.001) as stream:
+                await stream.subscribe("trade", ["KRW-BTC"])
+                await asyncio.sleep(2.0)
+                return stream.stats
+
+    stats = run(scenario())
+    assert 5 <= stats.connects <= 5 * 2 + 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"endpoint": "private"}, "access_key and secret_key are required"),
+        ({"endpoint": "web"}, "endpoint must be"),
+        ({"url": "https://api.upbit.com"}, "url must start with ws:// or wss://"),
+        ({"format": "XML"}, "format must be one of"),
+        ({"queue_size": 0}, "queue_size must be an integer >= 1"),
+        ({"overflow": "grow"}, "overflow must be one of"),
+        ({"verify": 1.0}, "verify needs backfill"),
+        ({"stall_timeout": -1}, "stall_timeout must be"),
+        ({"max_reconnects": -1}, "max_reconnects must be"),
+    ],
+)
+def test_bad_arguments_name_the_parameter(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Stream(**kwargs)

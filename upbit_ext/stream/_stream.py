@@ -51,8 +51,19 @@ __all__ = ["DEFAULT_URL", "AsyncStream", "StreamStats"]
 DEFAULT_URL: Final = "wss://api.upbit.com/websocket/v1"
 _CONNECT_RATES: Final = {"websocket-connect": Rate(5, 1.0)}
 _MESSAGE_RATES: Final = {"websocket-message": Rate(5, 1.0), "websocket-message-min": Rate(100, 60)}
+# Upbit counts by arrival; requests are rare, so leave room for a server that reads late.
+_MARGIN: Final = 0.25
 _connect_limiters: dict[str, RateLimiter] = {}
-_END: Final = object()
+
+
+class _EndMarker:
+    """The end of the stream; pickles to itself, so it survives a spill to disk."""
+
+    def __reduce__(self) -> str:
+        return "_END"
+
+
+_END: Final = _EndMarker()
 _ids = itertools.count(1)
 
 
@@ -67,6 +78,7 @@ class StreamStats:
     backfilled: int = 0
     duplicates: int = 0
     dropped: int = 0
+    spilled: int = 0
     errors: int = 0
     queue_peak: int = 0
 
@@ -74,7 +86,9 @@ class StreamStats:
 def _connect_limiter(host: str) -> RateLimiter:
     limiter = _connect_limiters.get(host)
     if limiter is None:
-        limiter = _connect_limiters[host] = RateLimiter(_CONNECT_RATES, scope="ws", host=host)
+        limiter = _connect_limiters[host] = RateLimiter(
+            _CONNECT_RATES, scope="ws", host=host, safety_margin=_MARGIN
+        )
     return limiter
 
 
@@ -103,6 +117,8 @@ class AsyncStream:
     then arrive up to that much later). `overflow` says what a full queue does: `block` the
     socket reader, or `drop_oldest` (counted in `stats.dropped`). Error frames are raised from
     the iteration as `StreamError`s; a stream that gives up raises `StreamClosed`.
+    `overflow="spill"` writes what does not fit to a temporary file instead (lossless, memory
+    bounded, disk not).
     """
 
     def __init__(
@@ -171,9 +187,7 @@ class AsyncStream:
         self._task: asyncio.Task[None] | None = None
         self._changed = asyncio.Event()
         self._listings: dict[str, asyncio.Future[Message]] = {}
-        self._message_limiter = RateLimiter(
-            _MESSAGE_RATES, scope=f"conn{next(_ids)}", host=urlsplit(self._url).netloc
-        )
+        self._message_limiter = self._new_message_limiter()
         self._closed = False
 
     def __repr__(self) -> str:
@@ -186,6 +200,7 @@ class AsyncStream:
         s = self._stats
         s.backfilled, s.duplicates = self._gate.backfilled, self._gate.duplicates
         s.dropped, s.queue_peak = self._queue.dropped, self._queue.peak
+        s.spilled = self._queue.spilled
         return s
 
     @property
@@ -225,6 +240,7 @@ class AsyncStream:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        self._queue.close()
         self._queue.put_now(_END)
 
     async def __aenter__(self) -> Self:
@@ -268,6 +284,13 @@ class AsyncStream:
                 raise TimeoutError("the stream is not connected")
             await asyncio.sleep(0.02)
         return self._ws
+
+    def _new_message_limiter(self) -> RateLimiter:
+        """Upbit counts request messages per connection: each connection starts afresh."""
+        host = urlsplit(self._url).netloc
+        return RateLimiter(
+            _MESSAGE_RATES, scope=f"conn{next(_ids)}", host=host, safety_margin=_MARGIN
+        )
 
     async def _send(self, ws: ClientConnection, frame: str) -> None:
         for group in _MESSAGE_RATES:
@@ -370,6 +393,7 @@ class AsyncStream:
 
     async def _session(self, ws: ClientConnection) -> bool:
         """Serve one connection; True if it delivered data (resets the backoff)."""
+        self._message_limiter = self._new_message_limiter()
         await self._send(ws, self._subs.request(self._format))
         self._ws = ws
         loop = asyncio.get_running_loop()
