@@ -145,7 +145,7 @@ def test_without_backfill_a_disconnect_loses_trades(running: RunningSandbox) -> 
     async def scenario() -> list[Any]:
         async with AsyncStream(url=running.websocket_url, backoff_base=0.3) as stream:
             await stream.subscribe("trade", list(MARKETS))
-            return await take(stream, 8, per_market=40)
+            return await take(stream, 5, per_market=30)
 
     with pytest.raises(AssertionError, match="traded"):
         assert_exactly_once_in_order(running, run(scenario()))

@@ -186,6 +186,8 @@ class AsyncStream:
         self._ws: ClientConnection | None = None
         self._task: asyncio.Task[None] | None = None
         self._changed = asyncio.Event()
+        self._set_lock = asyncio.Lock()
+        self._delivered = False
         self._listings: dict[str, asyncio.Future[Message]] = {}
         self._message_limiter = self._new_message_limiter()
         self._closed = False
@@ -293,9 +295,10 @@ class AsyncStream:
         )
 
     async def _send(self, ws: ClientConnection, frame: str) -> None:
-        for group in _MESSAGE_RATES:
-            await self._message_limiter.acquire_async(group)
-        await ws.send(frame)
+        async with self._set_lock:  # after any subscription frame already under way
+            for group in _MESSAGE_RATES:
+                await self._message_limiter.acquire_async(group)
+            await ws.send(frame)
 
     async def _resend(self) -> None:
         self._start()
@@ -305,9 +308,17 @@ class AsyncStream:
             return
         with contextlib.suppress(ConnectionClosed):
             if self._subs:
-                await self._send(ws, self._subs.request(self._format))
+                await self._send_set(ws)
             else:  # Upbit cannot subscribe to nothing: hang up until something is wanted
                 await ws.close()
+
+    async def _send_set(self, ws: ClientConnection) -> None:
+        """Send the whole current set; the frame is built only once it may go, so the last
+        frame sent always carries the newest set (Upbit keeps only the last one)."""
+        async with self._set_lock:
+            for group in _MESSAGE_RATES:
+                await self._message_limiter.acquire_async(group)
+            await ws.send(self._subs.request(self._format))
 
     def _headers(self) -> dict[str, str] | None:
         if self._endpoint == "public":
@@ -326,7 +337,7 @@ class AsyncStream:
                     await self._changed.wait()
                 if self._closed:
                     return
-                delivered = False
+                self._delivered = False
                 try:
                     host = urlsplit(self._url).netloc
                     await _connect_limiter(host).acquire_async("websocket-connect")
@@ -342,7 +353,7 @@ class AsyncStream:
                         if ever_connected:
                             self._stats.reconnects += 1
                         ever_connected = True
-                        delivered = await self._session(ws)
+                        await self._session(ws)
                 except StreamAuthError as err:
                     auth_failures += 1
                     if auth_failures > 1:
@@ -369,7 +380,7 @@ class AsyncStream:
                     pass
                 finally:
                     self._ws = None
-                if delivered:
+                if self._delivered:
                     failures, auth_failures = 0, 0
                 if self._closed:
                     return
@@ -391,13 +402,12 @@ class AsyncStream:
             self._queue.put_now(StreamClosed("INTERNAL", repr(exc)))
             self._queue.put_now(_END)
 
-    async def _session(self, ws: ClientConnection) -> bool:
-        """Serve one connection; True if it delivered data (resets the backoff)."""
+    async def _session(self, ws: ClientConnection) -> None:
+        """Serve one connection; `_delivered` tells whether data came (resets the backoff)."""
         self._message_limiter = self._new_message_limiter()
-        await self._send(ws, self._subs.request(self._format))
         self._ws = ws
+        await self._send_set(ws)
         loop = asyncio.get_running_loop()
-        delivered = False
         if self._stats.reconnects:
             self._gate.reconnected()
         last_data = last_sent = next_sweep = loop.time()
@@ -416,7 +426,7 @@ class AsyncStream:
                 now = loop.time()
                 if self._stall is not None and now - last_data >= self._stall:
                     self._stats.stalls += 1
-                    return delivered
+                    return
                 if self._verify is not None and now >= next_sweep:
                     await self._deliver(
                         await self._gate.sweep(self._subs.trade_markets(), release_all=False)
@@ -453,14 +463,13 @@ class AsyncStream:
                     if future is not None and not future.done():
                         future.set_result(message)
                     continue
-                delivered = data = True
+                self._delivered = data = True
                 await self._deliver(self._gate.accept(message))
             if ready := self._gate.ready():
                 release = self._verify is None
                 await self._deliver(await self._gate.sweep(ready, release_all=release))
             if data:
                 last_data = loop.time()
-        return delivered
 
     async def _deliver(self, messages: list[Message]) -> None:
         for message in messages:
