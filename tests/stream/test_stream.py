@@ -17,6 +17,7 @@ import httpx
 import pytest
 from upbit_client.models import (
     WsListSubscriptionsResponse,
+    WsListSubscriptionsResponseSimple,
     WsMyAsset,
     WsMyOrder,
     WsTrade,
@@ -304,9 +305,12 @@ def test_simple_format_with_decimal_prices(running: RunningSandbox) -> None:
     async def scenario() -> list[Any]:
         async with AsyncStream(url=running.websocket_url, format="SIMPLE_LIST", decimal=True) as s:
             await s.subscribe("trade", ["KRW-XRP", "KRW-BTC"])
-            return await take(s, 2.0)
+            listing = await s.list_subscriptions()
+            return [listing, *await take(s, 2.0)]
 
-    messages = run(scenario())
+    listing, *messages = run(scenario())
+    assert isinstance(listing, WsListSubscriptionsResponseSimple)
+    assert [(r.ty, r.cds) for r in listing.rslt] == [("trade", ["KRW-XRP", "KRW-BTC"])]
     trades = [m for m in messages if isinstance(m, WsTradeSimple)]
     assert len(trades) >= 5
     sim = running.app.state.sandbox.market
