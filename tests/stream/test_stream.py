@@ -170,6 +170,29 @@ def test_skipped_messages_are_found_by_verify_sweeps(running: RunningSandbox) ->
     assert stats.backfilled > 0
 
 
+def test_a_failing_backfill_reconnects_and_fills_later(running: RunningSandbox) -> None:
+    """REST answers 500 for a while: the stream goes on and fills the gap once REST is back."""
+
+    async def scenario() -> tuple[list[Any], Any]:
+        async with (
+            AsyncUpbit(base_url=running.url, max_retries=0) as rest,
+            AsyncStream(url=running.websocket_url, backfill=rest, backoff_base=0.1) as stream,
+        ):
+            await stream.subscribe("trade", ["KRW-BTC"])
+            messages = await take(stream, 0.5)
+            set_faults(running, ws_disconnect_after=5, error_rate=1.0)
+            while not stream.stats.errors:  # one failed fill (the facade's breaker needs 5)
+                messages += await take(stream, 0.05)
+            set_faults(running)
+            messages += await take(stream, 2.0)
+            return messages, stream.stats
+
+    messages, stats = run(scenario())
+    assert stats.errors >= 1
+    assert stats.backfilled > 0
+    assert assert_exactly_once_in_order(running, messages)["KRW-BTC"] >= 20
+
+
 def test_stall_watchdog_reconnects_and_backfills(running: RunningSandbox) -> None:
     set_faults(running, ws_stall_after=20)
 

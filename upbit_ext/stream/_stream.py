@@ -30,6 +30,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
 from .._auth import websocket_token
+from .._errors import UpbitError
 from .._limits import Rate, RateLimiter
 from ._backfill import TradeGate, trade_source
 from ._decode import Message, decode
@@ -378,6 +379,10 @@ class AsyncStream:
                             raise StreamAuthError("INVALID_AUTH", exc.rcvd.reason) from None
                 except (OSError, TimeoutError, InvalidHandshake):
                     pass
+                except StreamError:
+                    raise
+                except UpbitError:  # the REST fill failed: reconnect, and fill again from there
+                    self._stats.errors += 1
                 finally:
                     self._ws = None
                 if self._delivered:
