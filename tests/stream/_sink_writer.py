@@ -1,6 +1,6 @@
 """A child process for the crash tests: writes trade batches to a sink until told to stop.
 
-Usage: python _sink_writer.py jsonl|sqlite DIR TOTAL BATCH. Trade i is of market i % 3, with
+Usage: python _sink_writer.py jsonl|csv|sqlite DIR TOTAL BATCH. Trade i is of market i % 3, with
 sequential_id BASE + i and trade_timestamp crossing a UTC midnight, so files rotate. Prints
 "batch N" after each durable batch.
 """
@@ -11,12 +11,12 @@ import sys
 
 from upbit_client.models import WsTrade
 
-from upbit_ext.stream._sinks import JsonlSink, SQLiteSink
+from upbit_ext.stream._sinks import CsvSink, JsonlSink, SQLiteSink
 
 MARKETS = ("KRW-BTC", "KRW-ETH", "KRW-XRP")
 BASE_SID = 17_960_540_524_580_000
 MIDNIGHT_MS = 1_796_083_200_000  # 2026-12-01T00:00:00Z
-START_MS = MIDNIGHT_MS - 500
+START_MS = MIDNIGHT_MS - 250
 
 
 def trade(i: int) -> WsTrade:
@@ -29,7 +29,7 @@ def trade(i: int) -> WsTrade:
 
 def main() -> None:
     kind, directory, total, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    sink = JsonlSink(directory) if kind == "jsonl" else SQLiteSink(directory)
+    sink = {"jsonl": JsonlSink, "csv": CsvSink, "sqlite": SQLiteSink}[kind](directory)
     for n, start in enumerate(range(0, total, batch)):
         sink.write(trade(i) for i in range(start, min(total, start + batch)))
         print(f"batch {n}", flush=True)

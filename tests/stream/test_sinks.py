@@ -3,6 +3,7 @@ restart that writes everything again (as a backfill would) adds no duplicate row
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import signal
@@ -16,10 +17,10 @@ import pytest
 from _sink_writer import BASE_SID, MARKETS, trade
 from upbit_client.models import WsTicker
 
-from upbit_ext.stream._sinks import JsonlSink, SQLiteSink, row_of
+from upbit_ext.stream._sinks import CsvSink, JsonlSink, SQLiteSink, _columns, row_of
 
 WRITER = Path(__file__).with_name("_sink_writer.py")
-TOTAL, BATCH = 3_000, 30
+TOTAL, BATCH = 1_500, 30
 
 
 def stored(kind: str, directory: Path) -> dict[str, list[int]]:
@@ -31,6 +32,14 @@ def stored(kind: str, directory: Path) -> dict[str, list[int]]:
                 row = json.loads(line)  # every line is whole
                 assert row["market"] == path.parent.name
                 out.setdefault(row["market"], []).append(row["sequential_id"])
+    elif kind == "csv":
+        for path in sorted(directory.glob("trade/*/*.csv")):
+            with open(path, newline="", encoding="utf-8") as f:
+                rows = list(csv.DictReader(f, strict=True))
+            for row in rows:
+                assert row["market"] == path.parent.name
+                assert len(row) == len(_columns("trade"))  # no torn row
+                out.setdefault(row["market"], []).append(int(row["sequential_id"]))
     else:
         for path in sorted(directory.glob("*.sqlite")):
             with sqlite3.connect(path) as db:
@@ -60,10 +69,10 @@ def run_writer(kind: str, directory: Path, kill_after: int | None, delay: float 
     return confirmed
 
 
-@pytest.mark.parametrize("kind", ["jsonl", "sqlite"])
+@pytest.mark.parametrize("kind", ["jsonl", "csv", "sqlite"])
 def test_kill_9_then_restart_leaves_every_trade_once(kind: str, tmp_path: Path) -> None:
     for attempt, delay in enumerate((0, 0.0005, 0.001, 0.002, 0.003, 0.004)):
-        confirmed = run_writer(kind, tmp_path, kill_after=10 * (attempt + 1), delay=delay)
+        confirmed = run_writer(kind, tmp_path, kill_after=3 + 5 * attempt, delay=delay)
         after_kill = stored(kind, tmp_path)  # readable right after the kill
         ids = sorted(sid - BASE_SID for sids in after_kill.values() for sid in sids)
         assert len(ids) == len(set(ids))
@@ -78,12 +87,12 @@ def test_kill_9_then_restart_leaves_every_trade_once(kind: str, tmp_path: Path) 
     for index, market in enumerate(MARKETS):
         expected = [BASE_SID + i for i in range(index, TOTAL, 3)]
         assert final[market] == expected, market  # in order, no hole, no duplicate
-    if kind == "jsonl":  # the files rotated at midnight UTC
-        days = {p.stem for p in tmp_path.glob("trade/KRW-BTC/*.jsonl")}
+    if kind != "sqlite":  # the files rotated at midnight UTC
+        days = {p.stem for p in tmp_path.glob(f"trade/KRW-BTC/*.{kind}")}
         assert days == {"2026-11-30", "2026-12-01"}
 
 
-@pytest.mark.parametrize("sink_class", [JsonlSink, SQLiteSink])
+@pytest.mark.parametrize("sink_class", [JsonlSink, CsvSink, SQLiteSink])
 def test_resume_point_and_duplicates(sink_class: type[JsonlSink], tmp_path: Path) -> None:
     with sink_class(tmp_path) as sink:
         assert sink.last_trade_ids() == {}
@@ -119,3 +128,14 @@ def test_rows_carry_the_trade_columns() -> None:
     })  # fmt: skip
     assert row_of(ticker)[:3] == ("ticker", "KRW-BTC", "2026-12-01")  # type: ignore[index]
     assert row_of({"status": "UP"}) is None
+
+
+def test_csv_rows_read_back_as_written(tmp_path: Path) -> None:
+    with CsvSink(tmp_path) as sink:
+        sink.write([trade(1)])
+    [path] = tmp_path.glob("trade/KRW-ETH/*.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        [row] = list(csv.DictReader(f))
+    assert row["sequential_id"] == str(BASE_SID + 1)  # exact, not through a float
+    assert (row["market"], row["ask_bid"], row["trade_price"]) == ("KRW-ETH", "BID", "101.0")
+    assert row["best_ask_price"] == ""  # a field the message did not carry

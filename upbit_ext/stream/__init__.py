@@ -3,8 +3,9 @@
 `AsyncStream` (and `Stream`, its blocking twin) connects to the public, private or info
 endpoint, yields typed messages generated from the spec's `Ws*` schemas, reconnects with
 backoff, watches for stalls, keeps the connection alive, fills trade gaps from REST through
-`AsyncUpbit`/`Upbit`, and hands messages over through a bounded queue. `JsonlSink` and
-`SQLiteSink` store batches of messages crash-safely. Needs the `stream` extra (`websockets`).
+`AsyncUpbit`/`Upbit`, and hands messages over through a bounded queue. `JsonlSink`,
+`CsvSink` and `SQLiteSink` store batches of messages crash-safely. Needs the `stream`
+extra (`websockets`).
 """
 
 from ._decode import Message, decode
@@ -15,13 +16,14 @@ from ._errors import (
     StreamRateLimited,
     StreamRequestError,
 )
-from ._sinks import JsonlSink, Sink, SQLiteSink
+from ._sinks import CsvSink, JsonlSink, Sink, SQLiteSink
 from ._stream import DEFAULT_URL, AsyncStream, StreamStats
 from ._sync import Stream
 
 __all__ = [
     "DEFAULT_URL",
     "AsyncStream",
+    "CsvSink",
     "JsonlSink",
     "Message",
     "SQLiteSink",

@@ -9,6 +9,8 @@ never leaves a file another program cannot read. Trades are stored once per
 - `JsonlSink`: `DIR/<type>/<market>/<YYYY-MM-DD>.jsonl`, one JSON object per line. A batch is
   appended with one `write` system call and `fsync`ed; a torn last line (power loss) is cut
   off when the file is opened again.
+- `CsvSink`: `DIR/<type>/<market>/<YYYY-MM-DD>.csv`, a header and the message schema's
+  fields as columns (nested values as JSON text); written like the JSON Lines files.
 - `SQLiteSink`: `DIR/<YYYY-MM-DD>.sqlite`, a table per type (`trade` keyed by market and
   sequential_id), one transaction per batch, WAL journal.
 """
@@ -16,6 +18,8 @@ never leaves a file another program cannot read. Trades are stored once per
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import os
 import re
@@ -27,9 +31,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
+import attrs
 from upbit_client.models import WsCandle, WsOrderbook, WsTicker, WsTrade
 
-__all__ = ["JsonlSink", "SQLiteSink", "Sink", "row_of"]
+__all__ = ["CsvSink", "JsonlSink", "SQLiteSink", "Sink", "row_of"]
 
 _STORED: Final = (WsTrade, WsTicker, WsOrderbook, WsCandle)
 _SAFE: Final = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -213,6 +218,64 @@ def _last_line(path: Path) -> bytes:
         f.seek(pos)
         lines = f.read().splitlines()
     return lines[-1] if lines else b""
+
+
+_MODELS: Final = {"trade": WsTrade, "ticker": WsTicker, "orderbook": WsOrderbook}
+
+
+def _columns(kind: str) -> list[str]:
+    """`market`, then every field of the type's message schema, in the spec's order."""
+    model = _MODELS.get(kind, WsCandle)
+    names = [f.name.removesuffix("_") for f in attrs.fields(model)]
+    return ["market", *(n for n in names if n not in {"type", "code", "additional_properties"})]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "" if value is None else value
+
+
+class CsvSink(Sink):
+    """CSV files per type, market and UTC day, with a header; nested values as JSON text."""
+
+    def path(self, kind: str, market: str, day: str) -> Path:
+        _check_name(kind, market)
+        return self.directory / kind / market / f"{day}.csv"
+
+    def _store(self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]) -> None:
+        for (kind, market, day), rows in groups.items():
+            path = self.path(kind, market, day)
+            columns = _columns(kind)
+            if not path.exists():  # header written aside and renamed: never a headless file
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(_csv_lines([columns]))
+                os.replace(tmp, path)
+            data = _csv_lines([[_cell(r.get(c)) for c in columns] for r in rows])
+            _append(path, data)
+
+    def _scan_last(self) -> dict[str, int]:
+        last: dict[str, int] = {}
+        root = self.directory / "trade"
+        if not root.is_dir():
+            return last
+        index = _columns("trade").index("sequential_id")
+        for market_dir in sorted(root.iterdir()):
+            for path in sorted(market_dir.glob("*.csv"), reverse=True):
+                _repair(path)
+                line = _last_line(path)
+                row = next(csv.reader([line.decode("utf-8")]), [])
+                if row and row[index] != "sequential_id":
+                    last[market_dir.name] = int(row[index])
+                    break
+        return last
+
+
+def _csv_lines(rows: Iterable[Iterable[Any]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 class SQLiteSink(Sink):
