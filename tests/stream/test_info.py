@@ -181,3 +181,149 @@ def test_signal_triggers_fire_on_a_crossing_only(
     macd = _Indicator("macd", (("fast", 12), ("slow", 26), ("signal_period", 9)), trigger)
     as_dec = lambda d: {k: Decimal(v) for k, v in d.items()}  # noqa: E731
     assert fired(macd, as_dec(before), as_dec(now), (Decimal(0), Decimal(0))) is fires
+
+
+def _raw(server: RunningSandbox, *frames: Any) -> list[Any]:
+    """Send each frame on one info connection; the answer to each (or None after 1 s)."""
+
+    async def scenario() -> list[Any]:
+        auth = websocket_token(DEMO_ACCESS_KEY, DEMO_SECRET_KEY)
+        answers: list[Any] = []
+        async with connect(
+            server.websocket_url + "/info", additional_headers={"Authorization": f"Bearer {auth}"}
+        ) as ws:
+            for frame in frames:
+                await ws.send(frame if isinstance(frame, str) else json.dumps(frame))
+                try:
+                    answers.append(json.loads(await asyncio.wait_for(ws.recv(), 1.0)))
+                except TimeoutError:
+                    answers.append(None)
+        return answers
+
+    return asyncio.run(scenario())
+
+
+RSI = {"type": "rsi", "params": {"period": 14}}
+
+
+@pytest.mark.parametrize(
+    ("request_", "name"),
+    [
+        ("not json", "WRONG_FORMAT"),
+        ([{"type": "indicator"}], "NO_TICKET"),
+        ([{"ticket": "t"}, {"codes": ["KRW-BTC"]}], "NO_TYPE"),
+        ([{"ticket": "t"}, {"type": "ticker", "codes": ["KRW-BTC"]}], "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "indicator", "timeframe": "5m", "indicators": [RSI]}],
+         "NO_CODES"),
+        ([{"ticket": "t"}, {"type": "indicator", "codes": ["BTC-ETH"], "timeframe": "5m",
+                            "indicators": [RSI]}], "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "indicator", "codes": ["KRW-BTC"], "timeframe": "3m",
+                            "indicators": [RSI]}], "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "indicator", "codes": ["KRW-BTC"], "timeframe": "5m",
+                            "indicators": [{"type": "stoch", "params": {}}]}], "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "indicator", "codes": ["KRW-BTC"], "timeframe": "5m",
+                            "indicators": [{"type": "macd", "params": {"fast": 1}}]}],
+         "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "indicator_signal", "codes": ["KRW-BTC"], "timeframe": "5m",
+                            "indicators": [{**RSI, "trigger": "golden_cross"}]}], "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "indicator_signal", "codes": ["KRW-BTC"], "timeframe": "5m",
+                            "indicators": [{**RSI, "trigger": "overbought",
+                                            "event_params": {"threshold": 75}}]}],
+         "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "announcement", "categories": ["gossip"]}], "INVALID_PARAM"),
+        ([{"ticket": "t"}, {"type": "announcement", "include_body": "yes"}], "WRONG_FORMAT"),
+        ([{"ticket": "t"}, {"type": "announcement"}, {"format": "XML"}], "WRONG_FORMAT"),
+    ],
+)  # fmt: skip
+def test_bad_info_requests_get_upbits_error_names(
+    frozen: RunningSandbox, request_: Any, name: str
+) -> None:
+    [answer] = _raw(frozen, request_)
+    validator("WsError").validate(answer)
+    assert answer["error"]["name"] == name
+
+
+def test_info_ping_listing_signals_and_auth(frozen: RunningSandbox) -> None:
+    signal = {
+        "type": "indicator_signal", "codes": ["KRW-BTC"], "timeframe": "15m",
+        "indicators": [
+            {**RSI, "trigger": "oversold", "event_params": {"threshold": 30}},
+            {"type": "volume", "params": {"period": 10}, "trigger": "volume_spike",
+             "event_params": {"multiplier": 3}},
+            {"type": "ma_crossover", "trigger": "dead_cross",
+             "params": {"short_period": 20, "long_period": 60, "type": "SMA"}},
+            {"type": "bollinger_bands", "params": {"period": 20, "multiplier": 2},
+             "trigger": "price_cross_below"},
+        ],
+    }  # fmt: skip
+    status, quiet, listing = _raw(
+        frozen,
+        "PING",
+        [{"ticket": "t"}, signal],  # a frozen market crosses nothing: no signal
+        [{"ticket": "t"}, {"method": "LIST_SUBSCRIPTIONS"}, {"format": "SIMPLE"}],
+    )
+    assert status == {"status": "UP"}
+    assert quiet is None
+    validator("WsListSubscriptionsResponseSimple").validate(listing)
+    assert listing["rslt"] == [{"ty": "indicator_signal", "cds": ["KRW-BTC"]}]
+
+    async def refused() -> Any:
+        token = websocket_token(DEMO_ACCESS_KEY, "x" * 40)  # signed with the wrong secret
+        headers = {"Authorization": f"Bearer {token}"}
+        async with connect(frozen.websocket_url + "/info", additional_headers=headers) as ws:
+            return json.loads(await asyncio.wait_for(ws.recv(), 2))
+
+    assert asyncio.run(refused())["error"]["name"] == "INVALID_AUTH"
+
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "trigger", "event", "before", "now", "close", "fires"),
+    [
+        ("rsi", (("period", 14),), "overbought", (("threshold", 70),),
+         {"rsi": D(69)}, {"rsi": D(71)}, (D(0), D(0)), True),
+        ("rsi", (("period", 14),), "oversold", (("threshold", 30),),
+         {"rsi": D(31)}, {"rsi": D(29)}, (D(0), D(0)), True),
+        ("rsi", (("period", 14),), "oversold", (("threshold", 30),),
+         {"rsi": D(29)}, {"rsi": D(28)}, (D(0), D(0)), False),
+        ("volume", (("period", 10),), "volume_spike", (("multiplier", 3),),
+         {"ratio": D(2)}, {"ratio": D(3)}, (D(0), D(0)), True),
+        ("ma_crossover", (), "golden_cross", (),
+         {"ma_short": D(1), "ma_long": D(2)}, {"ma_short": D(3), "ma_long": D(2)},
+         (D(0), D(0)), True),
+        ("ma_crossover", (), "dead_cross", (),
+         {"ma_short": D(3), "ma_long": D(2)}, {"ma_short": D(1), "ma_long": D(2)},
+         (D(0), D(0)), True),
+        ("moving_average", (), "price_cross_above", (),
+         {"value": D(10)}, {"value": D(10)}, (D(9), D(11)), True),
+        ("moving_average", (), "price_cross_below", (),
+         {"value": D(10)}, {"value": D(10)}, (D(11), D(9)), True),
+        ("bollinger_bands", (), "price_cross_above", (),
+         {"bb_upper": D(10), "bb_lower": D(5)}, {"bb_upper": D(10), "bb_lower": D(5)},
+         (D(9), D(9.5)), False),
+        ("macd", (), "zero_cross_above", (),
+         {"macd": D(-1), "macd_signal": D(0)}, {"macd": D(1), "macd_signal": D(0)},
+         (D(0), D(0)), True),
+    ],
+)  # fmt: skip
+def test_every_trigger_fires_on_its_crossing(
+    kind: str, params: Any, trigger: str, event: Any, before: Any, now: Any, close: Any,
+    fires: bool,
+) -> None:  # fmt: skip
+    assert fired(_Indicator(kind, params, trigger, event), before, now, close) is fires
+
+
+def test_too_few_candles_compute_nothing() -> None:
+    from upbit_ext.sandbox._info import compute
+
+    few = [Decimal(i) for i in range(1, 5)]
+    for indicator in INDICATORS:
+        ind = _Indicator(indicator["type"], tuple(indicator["params"].items()))
+        if indicator["type"] == "moving_average":
+            assert compute(ind, few, few) is not None  # 3 candles suffice for SMA 3
+        else:
+            assert compute(ind, few, few) is None, indicator["type"]
+    rsi = compute(_Indicator("rsi", (("period", 2),)), [D(1), D(2), D(3)], [D(1)] * 3)
+    assert rsi == {"rsi": Decimal(100)}  # only gains

@@ -119,13 +119,21 @@ def assert_exactly_once_in_order(running: RunningSandbox, messages: list[Any]) -
 # --------------------------------------------------------------------------- no silent loss
 
 
-def test_disconnects_reconnect_resubscribe_and_backfill_exactly(running: RunningSandbox) -> None:
+@pytest.mark.parametrize("fmt", ["DEFAULT", "SIMPLE_LIST"])
+def test_disconnects_reconnect_resubscribe_and_backfill_exactly(
+    running: RunningSandbox, fmt: str
+) -> None:
     set_faults(running, ws_disconnect_after=25)
 
     async def scenario() -> tuple[list[Any], Any]:
         async with (
             AsyncUpbit(base_url=running.url) as rest,
-            AsyncStream(url=running.websocket_url, backfill=rest, backoff_base=0.2) as stream,
+            AsyncStream(
+                url=running.websocket_url,
+                backfill=rest,
+                backoff_base=0.2,
+                format=fmt,  # type: ignore[arg-type]
+            ) as stream,
         ):
             await stream.subscribe("trade", list(MARKETS))
             return await take(stream, 8, per_market=40), stream.stats
@@ -136,7 +144,9 @@ def test_disconnects_reconnect_resubscribe_and_backfill_exactly(running: Running
     assert stats.reconnects >= 2  # every reconnect re-sent the whole set: all markets kept coming
     assert stats.backfilled > 0
     assert stats.duplicates > 0  # each resubscription's snapshot is an old trade: dropped
-    assert any(getattr(m, "stream_type", "") == "BACKFILL" for m in messages)
+    kind = WsTrade if fmt == "DEFAULT" else WsTradeSimple
+    assert all(isinstance(m, kind) for m in messages)  # filled trades in the stream's format
+    assert any(getattr(m, "stream_type", getattr(m, "st", "")) == "BACKFILL" for m in messages)
 
 
 def test_without_backfill_a_disconnect_loses_trades(running: RunningSandbox) -> None:
@@ -190,7 +200,7 @@ def test_a_failing_backfill_reconnects_and_fills_later(running: RunningSandbox) 
     messages, stats = run(scenario())
     assert stats.errors >= 1
     assert stats.backfilled > 0
-    assert assert_exactly_once_in_order(running, messages)["KRW-BTC"] >= 20
+    assert assert_exactly_once_in_order(running, messages)["KRW-BTC"] >= 10
 
 
 def test_stall_watchdog_reconnects_and_backfills(running: RunningSandbox) -> None:
@@ -423,11 +433,19 @@ def test_sync_stream_with_a_sync_backfill_client(running: RunningSandbox) -> Non
         Stream(url=running.websocket_url, backfill=rest, backoff_base=0.1) as stream,
     ):
         stream.subscribe("trade", ["KRW-BTC"])
+        stream.subscribe("ticker", ["KRW-ETH"])
+        stream.unsubscribe("ticker")
+        assert repr(stream).startswith("Stream('public'")
         messages = []
         deadline = time.monotonic() + 8
+        assert iter(stream) is stream
         while len(messages) < 60 and time.monotonic() < deadline:
-            messages.append(stream.next(timeout=5))
+            messages.append(stream.next(timeout=5))  # bounded; `for m in stream` waits forever
+        while not stream.connected:
+            time.sleep(0.01)
+        listing = stream.list_subscriptions()
         stats = stream.stats
+    assert [(r.type_, r.codes) for r in listing.result] == [("trade", ["KRW-BTC"])]
     assert stats.reconnects >= 1
     assert assert_exactly_once_in_order(running, messages)["KRW-BTC"] >= 60
 
