@@ -11,6 +11,7 @@ sent is found; the cost is latency (one sweep interval) and one REST call per ma
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["TradeGate", "TradeSource", "trade_source"]
 
 _MAX_DAYS_BACK: Final = 7
+_SNAPSHOT_WAIT: Final = 5.0
 _PAGE: Final = 500
 
 
@@ -100,6 +102,12 @@ def _number(value: float, decimal: bool) -> float | Decimal:
     return Decimal(repr(value)) if decimal else value
 
 
+def _is_snapshot(message: Message) -> bool:
+    if isinstance(message, WsTrade):
+        return message.stream_type == "SNAPSHOT"
+    return isinstance(message, WsTradeSimple) and message.st == "SNAPSHOT"
+
+
 def from_rest(trade: Trade, *, simple: bool, decimal: bool) -> WsTrade | WsTradeSimple:
     """A REST trade as the stream's trade message, `stream_type` BACKFILL."""
     prev, price = trade.prev_closing_price, trade.trade_price
@@ -153,6 +161,10 @@ class TradeGate:
         # trades: only then is the server's subscription surely older than the REST answer.
         self._pending: set[str] = set()
         self._ready: set[str] = set()
+        # After a new request on the same connection, messages of the old streams may still be
+        # in flight: only the new request's SNAPSHOT proves the server switched.
+        self._snapshot_only = False
+        self._since = 0.0
         self.duplicates = 0
         self.backfilled = 0
 
@@ -167,13 +179,17 @@ class TradeGate:
             self.last[market] = sid
             return [message]
         held = self._held.setdefault(market, {})
+        pending = market in self._pending
+        if pending and (
+            not self._snapshot_only
+            or _is_snapshot(message)
+            or time.monotonic() - self._since > _SNAPSHOT_WAIT  # refused request: no snapshot
+        ):
+            self._ready.add(market)
         if sid <= last or sid in held:
             self.duplicates += 1
-            if market in self._pending:
-                self._ready.add(market)
             return []
-        if market in self._pending:
-            self._ready.add(market)
+        if pending:
             held[sid] = message
             return []
         if self._verify:
@@ -183,10 +199,18 @@ class TradeGate:
         return [message]
 
     def reconnected(self) -> None:
-        """Every market delivered so far may have missed trades."""
+        """A new connection: every market delivered so far may have missed trades."""
         if self._source is not None:
             self._pending = set(self.last)
             self._ready = set()
+            self._snapshot_only = False
+
+    def resubscribing(self, markets: Iterable[str]) -> None:
+        """A new request on the open connection restarts its streams: a gap may open there too."""
+        if self._source is not None:
+            self._pending |= set(markets) & set(self.last)
+            self._snapshot_only = True
+            self._since = time.monotonic()
 
     def ready(self) -> list[str]:
         """Markets whose post-reconnect fill can run now."""

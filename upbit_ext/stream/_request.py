@@ -164,6 +164,17 @@ class Subscriptions:
             dict.fromkeys(m for s in self.items.values() if s.type == "trade" for m in s.markets)
         )
 
+    def snapshot_trade_markets(self) -> tuple[str, ...]:
+        """Trade markets a new request answers with a SNAPSHOT (not `is_only_realtime`)."""
+        return tuple(
+            dict.fromkeys(
+                m
+                for s in self.items.values()
+                if s.type == "trade" and not dict(s.options).get("is_only_realtime")
+                for m in s.markets
+            )
+        )
+
     def request(self, fmt: str, ticket: str | None = None) -> str:
         """The whole set as one request frame."""
         items: list[dict[str, Any]] = [{"ticket": ticket or str(uuid.uuid4())}]

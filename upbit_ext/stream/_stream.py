@@ -224,17 +224,33 @@ class AsyncStream:
             await self._resend()
 
     async def list_subscriptions(self, within: float = 5.0) -> Message:
-        """Upbit's `LIST_SUBSCRIPTIONS` answer for the current connection."""
-        timeout = within
-        ws = await self._wait_connected(timeout)
-        ticket = f"list-{uuid.uuid4()}"
-        future: asyncio.Future[Message] = asyncio.get_running_loop().create_future()
-        self._listings[ticket] = future
-        try:
-            await self._send(ws, list_request(ticket, self._format))
-            return await asyncio.wait_for(future, timeout)
-        finally:
-            self._listings.pop(ticket, None)
+        """Upbit's `LIST_SUBSCRIPTIONS` answer for the current connection (asked again on the
+        next connection if this one drops); TimeoutError after `within` seconds."""
+        loop = asyncio.get_running_loop()
+        end = loop.time() + within
+        while True:
+            ws = await self._wait_connected(end - loop.time())
+            ticket = f"list-{uuid.uuid4()}"
+            future: asyncio.Future[Message] = loop.create_future()
+            self._listings[ticket] = future
+            try:
+                await self._send(ws, list_request(ticket, self._format))
+                closed = asyncio.ensure_future(ws.wait_closed())
+                try:
+                    waiting: set[asyncio.Future[Any]] = {future, closed}
+                    done, _ = await asyncio.wait(
+                        waiting, timeout=end - loop.time(), return_when=asyncio.FIRST_COMPLETED
+                    )
+                finally:
+                    closed.cancel()
+                if future in done:
+                    return future.result()
+                if loop.time() >= end:
+                    raise TimeoutError("no LIST_SUBSCRIPTIONS answer")
+            except ConnectionClosed:
+                pass
+            finally:
+                self._listings.pop(ticket, None)
 
     async def close(self) -> None:
         self._closed = True
@@ -309,6 +325,7 @@ class AsyncStream:
             return
         with contextlib.suppress(ConnectionClosed):
             if self._subs:
+                self._gate.resubscribing(self._subs.snapshot_trade_markets())
                 await self._send_set(ws)
             else:  # Upbit cannot subscribe to nothing: hang up until something is wanted
                 await ws.close()
