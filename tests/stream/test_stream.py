@@ -224,10 +224,18 @@ def test_stall_watchdog_reconnects_and_backfills(running: RunningSandbox) -> Non
 
 def test_adding_a_market_keeps_the_others_flowing(running: RunningSandbox) -> None:
     async def scenario() -> tuple[list[Any], list[Any], Any, Any]:
-        async with AsyncStream(url=running.websocket_url) as stream:
+        async with (
+            AsyncUpbit(base_url=running.url) as rest,
+            AsyncStream(url=running.websocket_url, backfill=rest) as stream,
+        ):
             await stream.subscribe("trade", ["KRW-BTC"])
             await stream.subscribe("ticker", ["KRW-BTC"])
             before = await take(stream, 1.0)
+            for _ in range(3):  # each new request restarts the server's streams
+                await stream.subscribe("orderbook", ["KRW-XRP"])
+                before += await take(stream, 0.3)
+                await stream.unsubscribe("orderbook")
+                before += await take(stream, 0.3)
             await stream.subscribe("trade", ["KRW-ETH"])
             listing = await stream.list_subscriptions()
             after = await take(stream, 1.5)
@@ -243,7 +251,7 @@ def test_adding_a_market_keeps_the_others_flowing(running: RunningSandbox) -> No
     assert markets_after == {"KRW-BTC", "KRW-ETH"}
     assert any(getattr(m, "type_", "") == "ticker" for m in after)  # the whole set was re-sent
     btc = [m for m in before + after if trade_key(m) and trade_key(m)[0] == "KRW-BTC"]
-    assert_exactly_once_in_order(running, btc)  # the new snapshot did not repeat a BTC trade
+    assert_exactly_once_in_order(running, btc)  # no BTC trade lost or repeated across requests
 
 
 def test_unsubscribe_sends_the_rest(running: RunningSandbox) -> None:
