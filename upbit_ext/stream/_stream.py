@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 from urllib.parse import urlsplit
 
 from upbit_client.models import (
@@ -46,6 +46,9 @@ from ._request import (
     make_subscription,
     parse_codes,
 )
+
+if TYPE_CHECKING:
+    from .._client import AsyncUpbit, Upbit
 
 __all__ = ["DEFAULT_URL", "AsyncStream", "StreamStats"]
 
@@ -131,7 +134,7 @@ class AsyncStream:
         secret_key: str | None = None,
         format: Format = "DEFAULT",
         decimal: bool = False,
-        backfill: object | None = None,
+        backfill: AsyncUpbit | Upbit | None = None,
         verify: float | None = None,
         queue_size: int = 10_000,
         overflow: Overflow = "block",
