@@ -36,7 +36,14 @@ from upbit_ext.sandbox import (
     serve,
 )
 from upbit_ext.sandbox._market import MarketInfo
-from upbit_ext.stream import AsyncStream, Stream, StreamAuthError, StreamRateLimited
+from upbit_ext.stream import (
+    AsyncStream,
+    Stream,
+    StreamAuthError,
+    StreamClosed,
+    StreamRateLimited,
+    StreamRequestError,
+)
 from upbit_ext.stream._decode import trade_key
 
 FAST_MARKETS = (
@@ -510,3 +517,38 @@ def test_handshakes_are_rate_limited() -> None:
 def test_bad_arguments_name_the_parameter(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         Stream(**kwargs)
+
+
+def test_error_frames_are_raised_and_the_stream_goes_on(running: RunningSandbox) -> None:
+    async def scenario() -> tuple[Any, list[Any]]:
+        async with AsyncStream(url=running.websocket_url) as stream:
+            await stream.subscribe("trade", ["KRW-DOGE"])  # not a market of this exchange
+            with pytest.raises(StreamRequestError) as err:
+                await take(stream, 3)
+            await stream.unsubscribe("trade")
+            await stream.subscribe("trade", ["KRW-BTC"])
+            return err.value, await take(stream, 1.0)
+
+    error, after = run(scenario())
+    assert error.name == "INVALID_PARAM"
+    assert "KRW-DOGE" in error.message
+    assert any(trade_key(m) for m in after)
+
+
+def test_reconnect_off_ends_the_stream_with_streamclosed(running: RunningSandbox) -> None:
+    set_faults(running, ws_disconnect_after=3)
+
+    async def scenario() -> tuple[list[Any], BaseException | None]:
+        got: list[Any] = []
+        async with AsyncStream(url=running.websocket_url, reconnect=False) as stream:
+            await stream.subscribe("trade", ["KRW-BTC"])
+            try:
+                while True:
+                    got.append(await asyncio.wait_for(stream.__anext__(), 5))
+            except StreamClosed as exc:
+                return got, exc
+        return got, None
+
+    got, error = run(scenario())
+    assert len(got) == 3
+    assert isinstance(error, StreamClosed)
