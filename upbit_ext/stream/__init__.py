@@ -8,6 +8,13 @@ backoff, watches for stalls, keeps the connection alive, fills trade gaps from R
 extra (`websockets`).
 """
 
+try:
+    import websockets  # noqa: F401
+except ImportError as exc:  # pragma: no cover - only without the extra
+    raise ImportError(
+        "upbit_ext.stream needs the websockets package: pip install 'upbit[stream]'"
+    ) from exc
+
 from ._decode import Message, decode
 from ._errors import (
     StreamAuthError,
