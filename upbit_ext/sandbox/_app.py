@@ -23,6 +23,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
 
 from ._errors import SandboxError
+from ._info import info_routes
 from ._params import SpecOperation, load_operations, parse_body, parse_query
 from ._state import Sandbox, SandboxConfig
 from ._verify import verify_request
@@ -226,6 +227,7 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         Route("/_sandbox/faults", set_faults, methods=["POST"]),
     ]
     routes += websocket_routes(sandbox)
+    routes += info_routes(sandbox)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -107,6 +107,16 @@ from .ws_error import WsError
 from .ws_error_error import WsErrorError
 from .ws_format import WsFormat
 from .ws_format_format import WsFormatFormat
+from .ws_indicator import WsIndicator
+from .ws_indicator_data_type import WsIndicatorDataType
+from .ws_indicator_definition import WsIndicatorDefinition
+from .ws_indicator_event_params import WsIndicatorEventParams
+from .ws_indicator_event_params_simple import WsIndicatorEventParamsSimple
+from .ws_indicator_params import WsIndicatorParams
+from .ws_indicator_params_simple import WsIndicatorParamsSimple
+from .ws_indicator_simple import WsIndicatorSimple
+from .ws_indicator_value import WsIndicatorValue
+from .ws_indicator_value_simple import WsIndicatorValueSimple
 from .ws_list_subscriptions_item import WsListSubscriptionsItem
 from .ws_list_subscriptions_item_simple import WsListSubscriptionsItemSimple
 from .ws_list_subscriptions_method import WsListSubscriptionsMethod
@@ -233,6 +243,16 @@ __all__ = (
     "WsErrorError",
     "WsFormat",
     "WsFormatFormat",
+    "WsIndicator",
+    "WsIndicatorDataType",
+    "WsIndicatorDefinition",
+    "WsIndicatorEventParams",
+    "WsIndicatorEventParamsSimple",
+    "WsIndicatorParams",
+    "WsIndicatorParamsSimple",
+    "WsIndicatorSimple",
+    "WsIndicatorValue",
+    "WsIndicatorValueSimple",
     "WsListSubscriptionsItem",
     "WsListSubscriptionsItemSimple",
     "WsListSubscriptionsMethod",

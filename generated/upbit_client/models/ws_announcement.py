@@ -13,7 +13,7 @@ T = TypeVar("T", bound="WsAnnouncement")
 
 @_attrs_define
 class WsAnnouncement:
-    """`announcement` message (DEFAULT format, private endpoint): an Upbit notice was created or updated.
+    """`announcement` message (DEFAULT format, info endpoint): an Upbit notice was created or updated.
 
     Attributes:
         type_ (str): Always `announcement`.

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="WsAnnouncementSimple")
 
 @_attrs_define
 class WsAnnouncementSimple:
-    """`announcement` message, SIMPLE format (abbreviated keys of `WsAnnouncement`).
+    """`announcement` message, SIMPLE format (abbreviated keys of `WsAnnouncement`), info endpoint.
 
     Attributes:
         ty (str): type: always `announcement`.

@@ -18,8 +18,10 @@ class WsDataType:
         Attributes:
             type_ (str): Data type to receive. Known values: `ticker`, `trade`, `orderbook`,
                 `candle.1s`, `candle.1m`, `candle.3m`, `candle.5m`, `candle.10m`, `candle.15m`,
-                `candle.30m`, `candle.60m`, `candle.240m` (public endpoint); `myOrder`, `myAsset`,
-                `announcement` (private endpoint, JWT in the handshake). Missing → `NO_TYPE` error.
+                `candle.30m`, `candle.60m`, `candle.240m` (public endpoint); `myOrder`, `myAsset`
+                (private endpoint, JWT in the handshake); `announcement` (info endpoint
+                `/websocket/v1/info`, JWT in the handshake; older documentation puts it on the
+                private endpoint). Indicators use `WsIndicatorDataType`. Missing → `NO_TYPE` error.
             codes (list[str] | Unset): Pair codes, UPPERCASE (e.g. `KRW-BTC`). Required for ticker, trade, orderbook and
                 candle types (missing → `NO_CODES`); optional for `myOrder` (omitted or empty = all
                 markets); must NOT be sent for `myAsset` (→ `WRONG_FORMAT`). For `orderbook` a
