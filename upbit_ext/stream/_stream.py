@@ -14,7 +14,7 @@ import contextlib
 import itertools
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Final, Self
@@ -199,6 +199,18 @@ class AsyncStream:
         categories, include_body, timeframe, indicators); the whole set is re-sent."""
         self._subs.add(make_subscription(self._endpoint, type, codes, options))
         await self._resend()
+
+    def resume(self, last_ids: Mapping[str, int]) -> None:
+        """Continue after `last_ids` (market -> last `sequential_id` already stored, e.g. by a
+        collector before a restart): older trades are dropped as duplicates, and with
+        `backfill` the trades after them are fetched from REST once the market trades again."""
+        checked: dict[str, int] = {}
+        for market, sid in last_ids.items():
+            parse_codes([market])
+            if isinstance(sid, bool) or not isinstance(sid, int):
+                raise TypeError(f"last_ids: {market} must map to an int sequential_id, got {sid!r}")
+            checked[market] = sid
+        self._gate.resume(checked)
 
     async def unsubscribe(self, type: str, codes: str | Sequence[str] | None = None) -> None:
         """Remove `codes` of `type` (all of them without `codes`); the rest is re-sent."""
