@@ -4,9 +4,11 @@
 endpoint, yields typed messages generated from the spec's `Ws*` schemas, reconnects with
 backoff, watches for stalls, keeps the connection alive, fills trade gaps from REST through
 `AsyncUpbit`/`Upbit`, and hands messages over through a bounded queue. Needs the `stream`
-extra (`websockets`).
+extra (`websockets`). `Collector` writes streams to JSONL/CSV/Parquet/SQLite files that
+survive `kill -9`; `read_rows` reads them back whatever the format.
 """
 
+from ._collector import Collector, CollectorStats
 from ._decode import Message, decode
 from ._errors import (
     StreamAuthError,
@@ -15,12 +17,15 @@ from ._errors import (
     StreamRateLimited,
     StreamRequestError,
 )
+from ._sinks import read_rows
 from ._stream import DEFAULT_URL, AsyncStream, StreamStats
 from ._sync import Stream
 
 __all__ = [
     "DEFAULT_URL",
     "AsyncStream",
+    "Collector",
+    "CollectorStats",
     "Message",
     "Stream",
     "StreamAuthError",
@@ -30,4 +35,5 @@ __all__ = [
     "StreamRequestError",
     "StreamStats",
     "decode",
+    "read_rows",
 ]

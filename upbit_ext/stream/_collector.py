@@ -26,7 +26,7 @@ from ._request import parse_codes
 from ._sinks import SINKS, Row, Sink, make_sink, row_of, utc_day
 from ._stream import AsyncStream
 
-__all__ = ["DEFAULT_BASE_URL", "Collector", "CollectorStats", "EVENTS_FILE", "ws_url_for"]
+__all__ = ["DEFAULT_BASE_URL", "EVENTS_FILE", "Collector", "CollectorStats", "ws_url_for"]
 
 DEFAULT_BASE_URL: Final = "https://api.upbit.com"
 EVENTS_FILE: Final = "_events.jsonl"
@@ -83,7 +83,10 @@ class Collector:
         verify: float | None = None,
         stream_options: Mapping[str, Any] | None = None,
     ) -> None:
-        self._markets = parse_codes(markets)
+        try:
+            self._markets = parse_codes(markets)
+        except (ValueError, TypeError) as err:
+            raise ValueError(str(err).replace("codes", "markets", 1)) from None
         if not self._markets or any("." in m for m in self._markets):
             raise ValueError("markets: give at least one pair code such as KRW-BTC")
         kinds = parse_types(types)

@@ -474,7 +474,11 @@ def detect(root: Path) -> SinkName | None:
     """Which sink wrote `root` (the first found)."""
     if any(root.glob("upbit-*.sqlite")):
         return "sqlite"
-    for name, pattern in (("parquet", "part-*.parquet"), ("jsonl", "data.jsonl"), ("csv", "data.csv")):
+    for name, pattern in (
+        ("parquet", "part-*.parquet"),
+        ("jsonl", "data.jsonl"),
+        ("csv", "data.csv"),
+    ):
         if any(root.glob(f"type=*/market=*/date=*/{pattern}")):
             return name  # type: ignore[return-value]
     return None
