@@ -98,9 +98,12 @@ def assert_equals_the_trade_log(running: RunningSandbox, out: Path) -> dict[str,
             if int(first["sequential_id"]) <= t.sequential_id <= int(last["sequential_id"])
         }
         missing, extra = expected - set(sids), set(sids) - expected
-        assert not missing and not extra, f"{market}: {len(missing)} missing, {len(extra)} extra"
+        assert (missing, extra) == (set(), set()), (
+            f"{market}: {len(missing)} missing, {len(extra)} extra"
+        )
         for row in rows:  # every row carries the fields a user needs
-            assert row["trade_price"] > 0 and row["trade_volume"] > 0
+            assert row["trade_price"] > 0
+            assert row["trade_volume"] > 0
             assert row["ask_bid"] in ("ASK", "BID")
         counts[market] = len(sids)
     assert set(counts) == set(MARKETS)
@@ -283,5 +286,6 @@ def test_bad_input_is_named_without_a_traceback(
 
 def test_help_lists_collect_and_chart() -> None:
     result = run_cli("--help")
-    assert "collect" in result.stdout and "chart" in result.stdout
+    assert "collect" in result.stdout
+    assert "chart" in result.stdout
     assert "--ws-url" in run_cli("collect", "--help").stdout
