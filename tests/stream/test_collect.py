@@ -147,7 +147,7 @@ def test_faulted_run_stores_exactly_the_sandbox_trade_log(
     # The window is the whole run, not a lucky slice.
     for market, rows in stored_trades(out).items():
         times = [int(r["trade_timestamp"]) for r in rows]
-        assert (max(times) - min(times)) / 1000 >= SECONDS - 3, (market, len(rows), events(out))
+        assert (max(times) - min(times)) / 1000 >= SECONDS - 5, (market, len(rows), events(out))
     kinds = Counter(e["event"] for e in events(out))
     assert kinds["reconnect"] + kinds["stall"] >= 3, kinds
     assert kinds["stall"] >= 1, kinds

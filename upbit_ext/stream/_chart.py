@@ -206,6 +206,8 @@ def _draw(info: ChartInfo, market: str, step: int) -> None:
         top.grid(alpha=0.3)
         bottom.set_ylabel("volume")
         bottom.grid(alpha=0.3)
+        every = max(1, len(info.candles) // 10)
+        bottom.set_xticks([when(c.start_ms) for c in info.candles[::every]])
         bottom.xaxis.set_major_formatter(
             mdates.DateFormatter("%H:%M:%S", tz=UTC)  # type: ignore[no-untyped-call]
         )

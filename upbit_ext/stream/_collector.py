@@ -202,7 +202,10 @@ class Collector:
         self._event("start", markets=list(self._markets), types=list(self._types), resumed=resumed)
         end = None if duration is None else loop.time() + duration
         self._full = asyncio.Event()
-        options: dict[str, Any] = {"overflow": "block", **self._stream_options}
+        # A collector wants the socket back soon: at most 2 s between attempts (Upbit's
+        # connection budget is still kept by the stream's limiter).
+        options: dict[str, Any] = {"overflow": "block", "backoff_cap": 2.0}
+        options.update(self._stream_options)
         async with (
             AsyncUpbit(base_url=self._base_url) as rest,
             AsyncStream(url=self._ws_url, backfill=rest, verify=self._verify, **options) as s,
