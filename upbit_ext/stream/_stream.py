@@ -323,6 +323,9 @@ class AsyncStream:
                         self._url,
                         additional_headers=self._headers(),
                         open_timeout=self._open_timeout,
+                        # A stalled server does not answer the closing handshake either:
+                        # waiting websockets' default 10 s for it would lose 10 s of data.
+                        close_timeout=1.0,
                         ping_interval=None,
                         max_size=2**22,
                         max_queue=64,
