@@ -61,8 +61,12 @@ def main() -> None:
             for (k, m, d), rows in buffer.items():
                 sink.write(k, m, d, rows)
             sink.close()
-            time.perf_counter() - start
-            sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file())
+            elapsed = time.perf_counter() - start
+            size = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file())
+            print(
+                f"persist {name:8s} {args.n / elapsed:10,.0f} rows/s  "
+                f"({size / args.n:5.1f} bytes/row on disk, batches of {args.batch})"
+            )
 
 
 if __name__ == "__main__":
