@@ -18,6 +18,7 @@ async def main(url: str, total: int, queue_size: int, overflow: str) -> None:
         url=url, queue_size=queue_size, overflow=overflow, reconnect=False, stall_timeout=None
     ) as stream:  # type: ignore[arg-type]
         await stream.subscribe("trade", ["KRW-BTC"])
+        await asyncio.sleep(3)  # the consumer is away while the firehose runs
         try:
             async for _ in stream:
                 seen += 1
