@@ -62,8 +62,10 @@ def no_faults(running: RunningSandbox) -> Iterator[None]:
 def collect(running: RunningSandbox, out: Path, *args: str) -> subprocess.Popen[str]:
     command = [
         sys.executable, "-m", "upbit_ext.cli", "collect", "--markets", ",".join(MARKETS),
-        "--out", str(out), "--base-url", running.url, "--no-status", *args,
+        "--out", str(out), "--base-url", running.url, *args,
     ]  # fmt: skip
+    if "--status" not in args:
+        command.append("--no-status")
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -163,7 +165,13 @@ def test_faulted_run_stores_exactly_the_sandbox_trade_log(
 def test_duckdb_one_liner_reads_the_parquet_files(running: RunningSandbox, tmp_path: Path) -> None:
     """The README's DuckDB line, on files the collector wrote."""
     out = tmp_path / "out"
-    finish(collect(running, out, "--sink", "parquet", "--duration", "3", "--flush-seconds", "0.5"))
+    process = collect(
+        running, out, "--sink", "parquet", "--duration", "3", "--flush-seconds", "0.5", "--status"
+    )
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert "trade " in err  # the status line: messages/s per type, reconnects, rows, bytes
+    assert "gaps filled" in err
     stored = {m: len(rows) for m, rows in stored_trades(out).items()}
     query = (
         f"SELECT market, count(*) AS trades, count(DISTINCT sequential_id) AS ids "
