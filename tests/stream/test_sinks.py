@@ -123,3 +123,9 @@ def test_bad_sink_and_out_are_named(tmp_path: Path) -> None:
         Collector(tmp_path, "KRW-BTC.5")
     with pytest.raises(ValueError, match="types must be a comma list"):
         Collector(tmp_path, "KRW-BTC", types="trade,myOrder")
+    with pytest.raises(ValueError, match="flush_seconds must be a number of seconds > 0"):
+        Collector(tmp_path, "KRW-BTC", flush_seconds=0)
+    with pytest.raises(ValueError, match="verify must be a number of seconds > 0"):
+        Collector(tmp_path, "KRW-BTC", verify=True)
+    with pytest.raises(ValueError, match="batch_rows must be an integer >= 1"):
+        Collector(tmp_path, "KRW-BTC", batch_rows=0)

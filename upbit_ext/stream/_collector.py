@@ -92,10 +92,9 @@ class Collector:
         kinds = parse_types(types)
         if sink not in SINKS:
             raise ValueError(f"sink must be one of {', '.join(SINKS)}, got {sink!r}")
-        if isinstance(flush_seconds, bool) or not isinstance(flush_seconds, int | float):
-            raise ValueError(f"flush_seconds must be a number > 0, got {flush_seconds!r}")
-        if not flush_seconds > 0:
-            raise ValueError(f"flush_seconds must be a number > 0, got {flush_seconds!r}")
+        _positive("flush_seconds", flush_seconds)
+        if verify is not None:
+            _positive("verify", verify)
         if isinstance(batch_rows, bool) or not isinstance(batch_rows, int) or batch_rows < 1:
             raise ValueError(f"batch_rows must be an integer >= 1, got {batch_rows!r}")
         self._types = kinds
@@ -315,6 +314,11 @@ class Collector:
                 if on_status is not None:
                     on_status(st)
                 next_status = now + status_every
+
+
+def _positive(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
 
 
 def parse_types(types: str | Sequence[str]) -> tuple[str, ...]:
