@@ -146,7 +146,8 @@ def test_faulted_run_stores_exactly_the_sandbox_trade_log(
     switcher.join()
     elapsed = time.monotonic() - started
 
-    assert_equals_the_trade_log(running, out)
+    counts = assert_equals_the_trade_log(running, out)
+    print(f"stored exactly the trade log: {counts}; {summary.strip()}")
     # The window is the whole run, not a lucky slice.
     for market, rows in stored_trades(out).items():
         times = [int(r["trade_timestamp"]) for r in rows]
