@@ -15,6 +15,8 @@ EXTRAS: Final[dict[str, tuple[str, ...]]] = {
     # uvicorn serves the sandbox's WebSocket routes only when websockets is installed.
     "sandbox": ("starlette", "uvicorn", "websockets"),
     "parquet": ("pyarrow",),
+    "stream": ("websockets",),
+    "chart": ("matplotlib",),
 }
 
 
@@ -36,6 +38,19 @@ def require_extra(extra: str) -> None:
                 f" missing. Install it with: {install_command(extra)}",
                 name=module,
             ) from exc
+
+
+def explain_missing(exc: ModuleNotFoundError) -> ModuleNotFoundError:
+    """`exc` as a `MissingExtra` naming the extra to install, when one of ours provides it."""
+    top = (exc.name or "").partition(".")[0]
+    for extra, modules in EXTRAS.items():
+        if top in modules:
+            return MissingExtra(
+                f"the {extra!r} extra ({', '.join(modules)}) is not installed: {top} is"
+                f" missing. Install it with: {install_command(extra)}",
+                name=top,
+            )
+    return exc
 
 
 def install_command(extra: str) -> str:

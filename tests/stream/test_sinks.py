@@ -1,141 +1,131 @@
-"""Sinks survive `kill -9`: every file readable, at most the batch being written lost, and a
-restart that writes everything again (as a backfill would) adds no duplicate rows."""
+"""The sinks on real files: midnight rotation, torn tails, idempotent SQLite, readers' views."""
 
 from __future__ import annotations
 
-import csv
-import json
-import os
-import signal
+import asyncio
 import sqlite3
-import subprocess
-import sys
-import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pytest
-from _sink_writer import BASE_SID, MARKETS, trade
-from upbit_client.models import WsTicker
+from upbit_client.models import WsTrade
 
-from upbit_ext.stream._sinks import CsvSink, JsonlSink, SQLiteSink, _columns, row_of
+from upbit_ext.stream import Collector, read_rows
+from upbit_ext.stream._sinks import make_sink
 
-WRITER = Path(__file__).with_name("_sink_writer.py")
-TOTAL, BATCH = 1_500, 30
+MIDNIGHT_MS = int(datetime(2026, 3, 1, tzinfo=UTC).timestamp() * 1000)
 
 
-def stored(kind: str, directory: Path) -> dict[str, list[int]]:
-    """Every stored trade id per market, in file order; fails on an unreadable file."""
-    out: dict[str, list[int]] = {}
-    if kind == "jsonl":
-        for path in sorted(directory.glob("trade/*/*.jsonl")):
-            for line in path.read_text("utf-8").splitlines():
-                row = json.loads(line)  # every line is whole
-                assert row["market"] == path.parent.name
-                out.setdefault(row["market"], []).append(row["sequential_id"])
-    elif kind == "csv":
-        for path in sorted(directory.glob("trade/*/*.csv")):
-            with open(path, newline="", encoding="utf-8") as f:
-                rows = list(csv.DictReader(f, strict=True))
-            for row in rows:
-                assert row["market"] == path.parent.name
-                assert len(row) == len(_columns("trade"))  # no torn row
-                out.setdefault(row["market"], []).append(int(row["sequential_id"]))
+def trade(sid: int, ts: int, market: str = "KRW-BTC") -> WsTrade:
+    return WsTrade.from_dict(
+        {
+            "type": "trade", "code": market, "trade_price": 100.5 + sid, "trade_volume": 0.25,
+            "ask_bid": "BID", "trade_timestamp": ts, "timestamp": ts + 3,
+            "sequential_id": sid, "stream_type": "REALTIME",
+        }
+    )  # fmt: skip
+
+
+def rows(sids_and_times: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "market": "KRW-BTC", "sequential_id": sid, "trade_price": 1.5, "trade_volume": 2.0,
+            "ask_bid": "ASK", "trade_timestamp": ts, "timestamp": ts, "stream_type": "REALTIME",
+        }
+        for sid, ts in sids_and_times
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("sink", ["jsonl", "csv", "parquet", "sqlite"])
+def test_rows_go_to_the_file_of_their_utc_day(tmp_path: Path, sink: str) -> None:
+    """Two trades one millisecond either side of midnight UTC land in two days' files."""
+    collector = Collector(tmp_path, "KRW-BTC", sink=sink, base_url="http://127.0.0.1:9")
+    collector._add(trade(10, MIDNIGHT_MS - 1))
+    collector._add(trade(11, MIDNIGHT_MS))
+    asyncio.run(collector._flush())
+    if sink == "sqlite":
+        days = sorted(p.name for p in tmp_path.glob("upbit-*.sqlite"))
+        assert days == ["upbit-2026-02-28.sqlite", "upbit-2026-03-01.sqlite"]
     else:
-        for path in sorted(directory.glob("*.sqlite")):
-            with sqlite3.connect(path) as db:
-                assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-                for market, sid in db.execute(
-                    "SELECT market, sequential_id FROM trade ORDER BY sequential_id"
-                ):
-                    out.setdefault(market, []).append(sid)
-    return out
+        days = sorted(p.name for p in tmp_path.glob("type=trade/market=KRW-BTC/date=*"))
+        assert days == ["date=2026-02-28", "date=2026-03-01"]
+    stored = list(read_rows(tmp_path, "trade", "KRW-BTC"))
+    assert [(r["sequential_id"], r["trade_price"]) for r in stored] == [(10, 110.5), (11, 111.5)]
+    assert make_sink(sink, tmp_path).last_trade_ids() == {"KRW-BTC": 11}
 
 
-def run_writer(kind: str, directory: Path, kill_after: int | None, delay: float = 0) -> int:
-    """Run the writer; SIGKILL it after `kill_after` batches. Returns batches confirmed."""
-    with subprocess.Popen(
-        [sys.executable, str(WRITER), kind, str(directory), str(TOTAL), str(BATCH)],
-        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(WRITER.parent)},
-    ) as child:  # fmt: skip
-        assert child.stdout is not None
-        confirmed = 0
-        for line in child.stdout:
-            confirmed = int(line.split()[1]) + 1
-            if kill_after is not None and confirmed >= kill_after:
-                time.sleep(delay)  # land somewhere inside a later batch
-                child.send_signal(signal.SIGKILL)
-                break
-        child.wait(timeout=30)
-    return confirmed
+@pytest.mark.parametrize("sink", ["jsonl", "csv"])
+def test_a_torn_last_line_is_never_read_and_is_trimmed_on_reopen(tmp_path: Path, sink: str) -> None:
+    writer = make_sink(sink, tmp_path)
+    writer.write("trade", "KRW-BTC", "2026-03-01", rows([(1, MIDNIGHT_MS), (2, MIDNIGHT_MS + 1)]))
+    path = next(tmp_path.glob(f"type=trade/market=KRW-BTC/date=2026-03-01/data.{sink}"))
+    with path.open("ab") as f:  # a kill in the middle of the next append
+        f.write(b'{"market":"KRW-BTC","sequential_id":99' if sink == "jsonl" else b"KRW-BTC,99,1.")
+    fresh = make_sink(sink, tmp_path)  # a restarted collector
+    assert fresh.last_trade_ids() == {"KRW-BTC": 2}
+    assert [r["sequential_id"] for r in read_rows(tmp_path)] == [1, 2]
+    fresh.write("trade", "KRW-BTC", "2026-03-01", rows([(3, MIDNIGHT_MS + 2)]))
+    assert [r["sequential_id"] for r in read_rows(tmp_path)] == [1, 2, 3]
+    assert path.read_bytes().endswith(b"\n")
+    assert path.read_bytes().count(b"99") == 0
 
 
-@pytest.mark.parametrize("kind", ["jsonl", "csv", "sqlite"])
-def test_kill_9_then_restart_leaves_every_trade_once(kind: str, tmp_path: Path) -> None:
-    for attempt, delay in enumerate((0, 0.0005, 0.001, 0.002, 0.003, 0.004)):
-        confirmed = run_writer(kind, tmp_path, kill_after=3 + 5 * attempt, delay=delay)
-        after_kill = stored(kind, tmp_path)  # readable right after the kill
-        ids = sorted(sid - BASE_SID for sids in after_kill.values() for sid in sids)
-        assert len(ids) == len(set(ids))
-        assert set(range(confirmed * BATCH)) <= set(ids)  # nothing confirmed was lost
-        whole = len(ids) // BATCH * BATCH
-        while not set(range(whole)) <= set(ids):
-            whole -= BATCH
-        assert set(ids) - set(range(whole)) <= set(range(whole, whole + BATCH))  # one torn batch
-
-    assert run_writer(kind, tmp_path, kill_after=None) == TOTAL // BATCH  # the restart
-    final = stored(kind, tmp_path)
-    for index, market in enumerate(MARKETS):
-        expected = [BASE_SID + i for i in range(index, TOTAL, 3)]
-        assert final[market] == expected, market  # in order, no hole, no duplicate
-    if kind != "sqlite":  # the files rotated at midnight UTC
-        days = {p.stem for p in tmp_path.glob(f"trade/KRW-BTC/*.{kind}")}
-        assert days == {"2026-11-30", "2026-12-01"}
+def test_sqlite_ignores_a_trade_stored_twice(tmp_path: Path) -> None:
+    sink = make_sink("sqlite", tmp_path)
+    batch = rows([(1, MIDNIGHT_MS), (2, MIDNIGHT_MS + 1)])
+    assert sink.write("trade", "KRW-BTC", "2026-03-01", batch)[0] == 2
+    assert sink.write("trade", "KRW-BTC", "2026-03-01", [*batch, *rows([(3, MIDNIGHT_MS)])])[0] == 1
+    sink.close()
+    with sqlite3.connect(tmp_path / "upbit-2026-03-01.sqlite") as db:
+        assert db.execute("SELECT sequential_id FROM trade ORDER BY 1").fetchall() == [
+            (1,),
+            (2,),
+            (3,),
+        ]
 
 
-@pytest.mark.parametrize("sink_class", [JsonlSink, CsvSink, SQLiteSink])
-def test_resume_point_and_duplicates(sink_class: type[JsonlSink], tmp_path: Path) -> None:
-    with sink_class(tmp_path) as sink:
-        assert sink.last_trade_ids() == {}
-        assert sink.write([trade(i) for i in range(9)]) == 9
-        assert sink.write([trade(i) for i in range(6, 12)]) == 3  # 6..8 again: skipped
-        assert sink.duplicates_skipped == 3
-    with sink_class(tmp_path) as again:  # a restart reads where to resume
-        assert again.last_trade_ids() == {m: BASE_SID + 9 + k for k, m in enumerate(MARKETS)}
-        assert again.write([trade(10), trade(12)]) == 1
+def test_parquet_leftover_temporary_parts_are_invisible_and_removed(tmp_path: Path) -> None:
+    sink = make_sink("parquet", tmp_path)
+    sink.write("trade", "KRW-BTC", "2026-03-01", rows([(1, MIDNIGHT_MS)]))
+    folder = tmp_path / "type=trade/market=KRW-BTC/date=2026-03-01"
+    torn = folder / ".part-1-1-000001.parquet.tmp"
+    torn.write_bytes(b"PAR1 half a file")
+    glob = f"{tmp_path}/type=trade/**/*.parquet"
+    assert duckdb.sql(f"SELECT count(*) FROM '{glob}'").fetchall() == [(1,)]
+    make_sink("parquet", tmp_path)  # a restart cleans up
+    assert not torn.exists()
 
 
-def test_a_torn_last_line_is_cut_when_the_file_is_opened(tmp_path: Path) -> None:
-    with JsonlSink(tmp_path) as sink:
-        sink.write([trade(0), trade(3)])
-    [path] = tmp_path.glob("trade/KRW-BTC/*.jsonl")
-    with open(path, "ab") as f:
-        f.write(b'{"market":"KRW-BTC","sequ')  # power went out mid-line
-    with JsonlSink(tmp_path) as sink:
-        assert sink.last_trade_ids()["KRW-BTC"] == BASE_SID + 3
-        sink.write([trade(6)])
-    lines = path.read_text("utf-8").splitlines()
-    assert [json.loads(line)["sequential_id"] - BASE_SID for line in lines] == [0, 3, 6]
+@pytest.mark.parametrize(
+    ("sink", "query"),
+    [
+        ("jsonl", "SELECT max(sequential_id), count(*) FROM '{out}/type=trade/**/*.jsonl'"),
+        ("csv", "SELECT max(sequential_id), count(*) FROM '{out}/type=trade/**/*.csv'"),
+    ],
+)
+def test_duckdb_reads_every_format(tmp_path: Path, sink: str, query: str) -> None:
+    """The README's one-liners for the other sinks (Parquet's runs on collected data)."""
+    writer = make_sink(sink, tmp_path)
+    writer.write("trade", "KRW-BTC", "2026-03-01", rows([(5, MIDNIGHT_MS), (7, MIDNIGHT_MS + 1)]))
+    writer.close()
+    assert duckdb.sql(query.format(out=tmp_path)).fetchall() == [(7, 2)]
 
 
-def test_rows_carry_the_trade_columns() -> None:
-    kind, market, day, row = row_of(trade(4)) or ("", "", "", {})
-    assert (kind, market, day) == ("trade", "KRW-ETH", "2026-11-30")
-    assert {"market", "sequential_id", "trade_price", "trade_volume", "ask_bid",
-            "trade_timestamp"} <= set(row)  # fmt: skip
-    ticker = WsTicker.from_dict({
-        "type": "ticker", "code": "KRW-BTC", "opening_price": 1, "high_price": 1, "low_price": 1,
-        "trade_price": 1, "timestamp": 1_796_083_200_000, "stream_type": "REALTIME",
-    })  # fmt: skip
-    assert row_of(ticker)[:3] == ("ticker", "KRW-BTC", "2026-12-01")  # type: ignore[index]
-    assert row_of({"status": "UP"}) is None
-
-
-def test_csv_rows_read_back_as_written(tmp_path: Path) -> None:
-    with CsvSink(tmp_path) as sink:
-        sink.write([trade(1)])
-    [path] = tmp_path.glob("trade/KRW-ETH/*.csv")
-    with open(path, newline="", encoding="utf-8") as f:
-        [row] = list(csv.DictReader(f))
-    assert row["sequential_id"] == str(BASE_SID + 1)  # exact, not through a float
-    assert (row["market"], row["ask_bid"], row["trade_price"]) == ("KRW-ETH", "BID", "101.0")
-    assert row["best_ask_price"] == ""  # a field the message did not carry
+def test_bad_sink_and_out_are_named(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="sink must be one of jsonl, csv, parquet, sqlite"):
+        make_sink("xml", tmp_path)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ValueError, match="out must be a directory"):
+        make_sink("jsonl", tmp_path / "file")
+    with pytest.raises(ValueError, match="markets: "):
+        Collector(tmp_path, "KRW-BTC.5")
+    with pytest.raises(ValueError, match="types must be a comma list"):
+        Collector(tmp_path, "KRW-BTC", types="trade,myOrder")
+    with pytest.raises(ValueError, match="flush_seconds must be a number of seconds > 0"):
+        Collector(tmp_path, "KRW-BTC", flush_seconds=0)
+    with pytest.raises(ValueError, match="verify must be a number of seconds > 0"):
+        Collector(tmp_path, "KRW-BTC", verify=True)
+    with pytest.raises(ValueError, match="batch_rows must be an integer >= 1"):
+        Collector(tmp_path, "KRW-BTC", batch_rows=0)

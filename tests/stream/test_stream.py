@@ -8,7 +8,6 @@ between the first and the last one delivered, with the same `sequential_id`s in 
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from collections.abc import Iterator
 from decimal import Decimal
@@ -40,7 +39,6 @@ from upbit_ext.sandbox import (
 from upbit_ext.sandbox._market import MarketInfo
 from upbit_ext.stream import (
     AsyncStream,
-    SQLiteSink,
     Stream,
     StreamAuthError,
     StreamClosed,
@@ -557,55 +555,3 @@ def test_reconnect_off_ends_the_stream_with_streamclosed(running: RunningSandbox
     assert isinstance(error, StreamClosed)
 
 
-def test_faulty_stream_into_a_sink_stores_exactly_the_trade_log(
-    running: RunningSandbox, tmp_path: Path
-) -> None:
-    """Skipped frames, then disconnects, then a stall, into SQLite in batches: the stored trades
-    of each market are exactly the sandbox's trades between the first and the last stored."""
-    phases: tuple[tuple[dict[str, Any], str], ...] = (
-        ({"ws_skip_rate": 0.2, "seed": 3}, "backfilled"),
-        ({"ws_disconnect_after": 30}, "reconnects"),
-        ({"ws_stall_after": 15}, "stalls"),
-    )
-
-    async def scenario() -> Any:
-        async with (
-            AsyncUpbit(base_url=running.url) as rest,
-            AsyncStream(
-                url=running.websocket_url, backfill=rest, verify=0.5, stall_timeout=0.5,
-                backoff_base=0.1,
-            ) as stream,
-        ):  # fmt: skip
-            await stream.subscribe("trade", list(MARKETS))
-            with SQLiteSink(tmp_path) as sink:
-                for faults, counter in phases:  # each until it had its effect (at most 6 s)
-                    set_faults(running, **faults)
-                    start = getattr(stream.stats, counter)
-                    for _ in range(6):
-                        sink.write(await take(stream, 1.0))
-                        if getattr(stream.stats, counter) > start:
-                            break
-                set_faults(running)
-                sink.write(await take(stream, 1.5))
-            return stream.stats
-
-    stats = run(scenario())
-    assert stats.reconnects >= 2  # a disconnect, and the stall's reconnect
-    assert stats.stalls >= 1
-    assert stats.backfilled > 0
-    sim = running.app.state.sandbox.market
-    for db_path in tmp_path.glob("*.sqlite"):
-        with sqlite3.connect(db_path) as db:
-            for market in MARKETS:
-                rows = db.execute(
-                    "SELECT sequential_id, trade_timestamp FROM trade WHERE market = ?"
-                    " ORDER BY sequential_id",
-                    (market,),
-                ).fetchall()
-                assert len(rows) >= 15, market
-                expected = [
-                    t.sequential_id
-                    for t in sim.trades_between(market, rows[0][1], rows[-1][1] + 1)
-                    if rows[0][0] <= t.sequential_id <= rows[-1][0]
-                ]
-                assert [sid for sid, _ in rows] == expected, market

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from upbit_ext._extras import MissingExtra
+from upbit_ext._extras import MissingExtra, explain_missing
 
 from ._api import api
 from ._app import app
@@ -27,9 +27,9 @@ __all__ = ["LAZY_COMMANDS", "main"]
 # `_core.settings(ctx)` (the `Settings` is passed down as `ctx.obj`). Add a command: one line.
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "sandbox": ("upbit_ext.cli._sandbox:app", "Run the local Upbit-compatible sandbox exchange."),
-    # "collect": ("upbit_ext.cli._collect:app", "Record market data streams to files."),
-    # "alert": ("upbit_ext.cli._alert:app", "Alert when a price condition holds."),
-    # "chart": ("upbit_ext.cli._chart:app", "Chart candles in the terminal."),
+    "collect": ("upbit_ext.cli._collect:app", "Record market data streams to files."),
+    "alert": ("upbit_ext.cli._alert:app", "Alert when a price condition holds."),
+    "chart": ("upbit_ext.cli._chart:app", "Draw candles from collected trades to a PNG."),
 }
 
 app.add_typer(api, name="api")
@@ -47,7 +47,11 @@ def _mount(root: typer.Typer, name: str, target: str, summary: str) -> None:
         args: Annotated[list[str] | None, typer.Argument(hidden=True)] = None,
     ) -> None:
         module_name, _, attribute = target.partition(":")
-        sub: Any = getattr(importlib.import_module(module_name), attribute)
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            raise explain_missing(exc) from exc
+        sub: Any = getattr(module, attribute)
         assert isinstance(sub, typer.Typer), target
         command = typer.main.get_command(sub)
         state = ctx.find_root().obj

@@ -198,6 +198,13 @@ class TradeGate:
         self.last[market] = sid
         return [message]
 
+    def resume(self, last: dict[str, int]) -> None:
+        """Treat `last` ids as delivered (a restart); each market is filled from REST after
+        its first trade on the new connection."""
+        self.last.update(last)
+        if self._source is not None:
+            self._pending.update(last)
+
     def reconnected(self) -> None:
         """A new connection: every market delivered so far may have missed trades."""
         if self._source is not None:

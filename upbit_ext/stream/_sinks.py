@@ -1,18 +1,23 @@
-"""Where messages go to stay: crash-safe sinks, one batch at a time.
+"""Where the collector puts rows: JSONL, CSV, Parquet or SQLite, each crash-safe on its own terms.
 
-A sink takes a batch of messages (`write`), groups them by type, market and UTC day, and makes
-the batch durable before returning: a `kill -9` loses at most the batch being written and
-never leaves a file another program cannot read. Trades are stored once per
-`(market, sequential_id)`, so a restart that backfills from the last stored id
-(`last_trade_ids`) adds no duplicate rows.
+Layout (Hive-style, so the later partitioned readers and DuckDB/polars/pyarrow see `type`,
+`market` and `date` as columns): ``OUT/type=trade/market=KRW-BTC/date=2026-11-30/`` holds
+``data.jsonl``, ``data.csv`` or ``part-*.parquet``; SQLite keeps one database per UTC day,
+``OUT/upbit-2026-11-30.sqlite``, with one table per type. A row's day is the UTC day of its
+own timestamp (`trade_timestamp` for trades), so files rotate at midnight and a backfilled
+trade lands in the file of the day it happened.
 
-- `JsonlSink`: `DIR/<type>/<market>/<YYYY-MM-DD>.jsonl`, one JSON object per line. A batch is
-  appended with one `write` system call and `fsync`ed; a torn last line (power loss) is cut
-  off when the file is opened again.
-- `CsvSink`: `DIR/<type>/<market>/<YYYY-MM-DD>.csv`, a header and the message schema's
-  fields as columns (nested values as JSON text); written like the JSON Lines files.
-- `SQLiteSink`: `DIR/<YYYY-MM-DD>.sqlite`, a table per type (`trade` keyed by market and
-  sequential_id), one transaction per batch, WAL journal.
+What a `kill -9` can do to each:
+- JSONL/CSV: every batch is appended and fsync'd; a torn last line is trimmed when the file is
+  next opened for writing, and is never read (only lines ending in a newline count).
+- Parquet: a file is unreadable until closed, so each flushed batch is its own part, written
+  under a hidden temporary name (ignored by pyarrow, DuckDB and polars globs), fsync'd, then
+  renamed into place atomically; leftovers are deleted on start.
+- SQLite: one transaction per batch; trades have PRIMARY KEY (market, sequential_id) and
+  are inserted with INSERT OR IGNORE.
+
+On restart `last_trade_ids()` reads the newest `sequential_id` of each market back from disk;
+the stream drops anything up to it and backfills the rest from REST, so no row is repeated.
 """
 
 from __future__ import annotations
@@ -20,346 +25,486 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import os
-import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Final, Literal, Protocol, TypeAlias
 
-import attrs
-from upbit_client.models import WsCandle, WsOrderbook, WsTicker, WsTrade
+__all__ = [
+    "COLUMNS",
+    "SINKS",
+    "Row",
+    "Sink",
+    "SinkName",
+    "make_sink",
+    "read_rows",
+    "row_of",
+    "utc_day",
+]
 
-__all__ = ["CsvSink", "JsonlSink", "SQLiteSink", "Sink", "row_of"]
+Row: TypeAlias = dict[str, Any]
+SinkName: TypeAlias = Literal["jsonl", "csv", "parquet", "sqlite"]
+SINKS: Final = ("jsonl", "csv", "parquet", "sqlite")
 
-_STORED: Final = (WsTrade, WsTicker, WsOrderbook, WsCandle)
-_SAFE: Final = re.compile(r"^[A-Za-z0-9._-]+$")
+# Column name -> type ("str", "int", "float", "bool"). Every trade row has at least market,
+# sequential_id, trade_price, trade_volume, ask_bid and trade_timestamp.
+COLUMNS: Final[Mapping[str, Mapping[str, str]]] = {
+    "trade": {
+        "market": "str", "sequential_id": "int", "trade_price": "float",
+        "trade_volume": "float", "ask_bid": "str", "trade_timestamp": "int",
+        "timestamp": "int", "trade_date": "str", "trade_time": "str",
+        "prev_closing_price": "float", "change": "str", "change_price": "float",
+        "best_ask_price": "float", "best_ask_size": "float", "best_bid_price": "float",
+        "best_bid_size": "float", "stream_type": "str",
+    },
+    "ticker": {
+        "market": "str", "timestamp": "int", "trade_timestamp": "int", "trade_price": "float",
+        "opening_price": "float", "high_price": "float", "low_price": "float",
+        "prev_closing_price": "float", "change": "str", "change_price": "float",
+        "change_rate": "float", "signed_change_rate": "float", "trade_volume": "float",
+        "acc_trade_volume": "float", "acc_trade_price": "float",
+        "acc_trade_volume_24h": "float", "acc_trade_price_24h": "float",
+        "acc_ask_volume": "float", "acc_bid_volume": "float", "ask_bid": "str",
+        "market_state": "str", "market_warning": "str", "stream_type": "str",
+    },
+    # `units`: the book as JSON text, [{ask_price, bid_price, ask_size, bid_size}, ...] best first.
+    "orderbook": {
+        "market": "str", "timestamp": "int", "total_ask_size": "float",
+        "total_bid_size": "float", "level": "float", "units": "str", "stream_type": "str",
+    },
+}  # fmt: skip
+_TIME_COLUMN: Final = {"trade": "trade_timestamp", "ticker": "timestamp", "orderbook": "timestamp"}
 
 
-def _day(ms: int) -> str:
+def utc_day(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d")
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def row_of(message: object) -> tuple[str, str, str, dict[str, Any]] | None:
-    """`(type, market, day, row)` of a DEFAULT-format quotation message, else None.
-
-    The row is the message's fields with `code` renamed `market` (and `type` dropped); the day
-    is the UTC day of `trade_timestamp` for trades, of `timestamp` otherwise."""
-    if not isinstance(message, _STORED):
+def row_of(message: object) -> tuple[str, Row] | None:
+    """`(type, row)` for a trade, ticker or orderbook message in DEFAULT format, else None."""
+    to_dict = getattr(message, "to_dict", None)
+    if to_dict is None:
         return None
-    data = _plain(message.to_dict())
-    kind = data.pop("type")
-    market = data.pop("code")
-    stamp = data["trade_timestamp"] if isinstance(message, WsTrade) else data["timestamp"]
-    return kind, market, _day(stamp), {"market": market, **data}
+    data: dict[str, Any] = to_dict()
+    kind = data.get("type")
+    columns = COLUMNS.get(kind) if isinstance(kind, str) else None
+    if columns is None or not isinstance(kind, str):
+        return None
+    data["market"] = data.get("code")
+    if kind == "orderbook":
+        data["units"] = json.dumps(data.get("orderbook_units", []), separators=(",", ":"))
+    return kind, {name: data.get(name) for name in columns}
 
 
-class Sink:
-    """Base of the sinks: `write` a batch, `last_trade_ids` to resume, `close`."""
-
-    def __init__(self, directory: str | os.PathLike[str]) -> None:
-        self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        self.rows_written = 0
-        self.duplicates_skipped = 0
-        self._last: dict[str, int] | None = None
-
-    def last_trade_ids(self) -> dict[str, int]:
-        """The newest stored `sequential_id` per market (where a restart resumes)."""
-        if self._last is None:
-            self._last = self._scan_last()
-        return dict(self._last)
-
-    def write(self, messages: Iterable[object]) -> int:
-        """Store one batch durably; returns the rows written (duplicate trades are skipped)."""
-        last = self._last if self._last is not None else self.last_trade_ids()
-        assert self._last is not None
-        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-        for message in messages:
-            found = row_of(message)
-            if found is None:
-                continue
-            kind, market, day, row = found
-            if kind == "trade":
-                sid = row["sequential_id"]
-                if sid <= last.get(market, -1):
-                    self.duplicates_skipped += 1
-                    continue
-                last[market] = sid
-            groups.setdefault((kind, market, day), []).append(row)
-        if groups:
-            self._store(groups)
-        written = sum(len(rows) for rows in groups.values())
-        self.rows_written += written
-        return written
-
-    def _scan_last(self) -> dict[str, int]:
-        raise NotImplementedError
-
-    def _store(self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]) -> None:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Nothing is buffered between batches; subclasses release files."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+def _partition(root: Path, kind: str, market: str, day: str) -> Path:
+    return root / f"type={kind}" / f"market={market}" / f"date={day}"
 
 
-def _check_name(kind: str, market: str) -> None:
-    for part in (kind, market):
-        if not _SAFE.match(part):
-            raise ValueError(f"refusing to build a file name from {part!r}")
-
-
-class JsonlSink(Sink):
-    """JSON Lines files per type, market and UTC day."""
-
-    def path(self, kind: str, market: str, day: str) -> Path:
-        _check_name(kind, market)
-        return self.directory / kind / market / f"{day}.jsonl"
-
-    def _store(self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]) -> None:
-        for (kind, market, day), rows in groups.items():
-            path = self.path(kind, market, day)
-            data = "".join(
-                json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows
-            )
-            _append(path, data.encode("utf-8"))
-
-    def _scan_last(self) -> dict[str, int]:
-        last: dict[str, int] = {}
-        root = self.directory / "trade"
-        if not root.is_dir():
-            return last
-        for market_dir in sorted(root.iterdir()):
-            for path in sorted(market_dir.glob("*.jsonl"), reverse=True):
-                _repair(path)
-                line = _last_line(path)
-                if line:
-                    last[market_dir.name] = int(json.loads(line)["sequential_id"])
-                    break
-        return last
-
-
-def _append(path: Path, data: bytes) -> None:
-    """Append `data` with one write call, then fsync: all of a batch or (after a kill) none."""
-    new = not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not new:
-        _repair(path)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
         os.fsync(fd)
     finally:
         os.close(fd)
-    if new:  # the directory entry too
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
-def _repair(path: Path) -> None:
-    """Cut a torn last line (a write cut short by power loss or a full disk)."""
-    with open(path, "rb+") as f:
-        f.seek(0, os.SEEK_END)
-        size = f.tell()
-        if size == 0:
-            return
-        f.seek(size - 1)
-        if f.read(1) == b"\n":
-            return
-        chunk = 1 << 16
-        end = size
-        while end > 0:
-            start = max(0, end - chunk)
-            f.seek(start)
-            block = f.read(end - start)
-            cut = block.rfind(b"\n")
-            if cut >= 0:
-                f.truncate(start + cut + 1)
-                return
-            end = start
-        f.truncate(0)
+def _mkdirs(path: Path) -> None:
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+        for parent in (path, path.parent, path.parent.parent):
+            _fsync_dir(parent.parent)
 
 
-def _last_line(path: Path) -> bytes:
-    with open(path, "rb") as f:
-        f.seek(0, os.SEEK_END)
-        end = f.tell()
-        pos = max(0, end - (1 << 16))
-        f.seek(pos)
-        lines = f.read().splitlines()
-    return lines[-1] if lines else b""
+def _convert(value: str, kind: str) -> Any:
+    if value == "":
+        return None
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        return value == "True"
+    return value
 
 
-_MODELS: Final = {"trade": WsTrade, "ticker": WsTicker, "orderbook": WsOrderbook}
+class Sink(Protocol):
+    """Durable storage of batches of rows of one type, market and UTC day."""
+
+    name: SinkName
+    root: Path
+
+    def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
+        """Store `rows` durably; returns (rows stored, bytes written)."""
+        ...
+
+    def last_trade_ids(self) -> dict[str, int]:
+        """The newest stored `sequential_id` of every market with trades."""
+        ...
+
+    def close(self) -> None: ...
 
 
-def _columns(kind: str) -> list[str]:
-    """`market`, then every field of the type's message schema, in the spec's order."""
-    model = _MODELS.get(kind, WsCandle)
-    names = [f.name.removesuffix("_") for f in attrs.fields(model)]
-    return ["market", *(n for n in names if n not in {"type", "code", "additional_properties"})]
+class _LineSink:
+    """JSONL and CSV: one append-only file per partition, a whole line per row."""
 
+    name: SinkName
+    suffix: str
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return "" if value is None else value
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._repaired: set[Path] = set()
 
+    def _file(self, kind: str, market: str, day: str) -> Path:
+        return _partition(self.root, kind, market, day) / f"data.{self.suffix}"
 
-class CsvSink(Sink):
-    """CSV files per type, market and UTC day, with a header; nested values as JSON text."""
+    def _encode(self, kind: str, rows: Sequence[Row], header: bool) -> bytes:
+        raise NotImplementedError
 
-    def path(self, kind: str, market: str, day: str) -> Path:
-        _check_name(kind, market)
-        return self.directory / kind / market / f"{day}.csv"
-
-    def _store(self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]) -> None:
-        for (kind, market, day), rows in groups.items():
-            path = self.path(kind, market, day)
-            columns = _columns(kind)
-            if not path.exists():  # header written aside and renamed: never a headless file
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                tmp.write_bytes(_csv_lines([columns]))
-                os.replace(tmp, path)
-            data = _csv_lines([[_cell(r.get(c)) for c in columns] for r in rows])
-            _append(path, data)
-
-    def _scan_last(self) -> dict[str, int]:
-        last: dict[str, int] = {}
-        root = self.directory / "trade"
-        if not root.is_dir():
-            return last
-        index = _columns("trade").index("sequential_id")
-        for market_dir in sorted(root.iterdir()):
-            for path in sorted(market_dir.glob("*.csv"), reverse=True):
-                _repair(path)
-                line = _last_line(path)
-                row = next(csv.reader([line.decode("utf-8")]), [])
-                if row and row[index] != "sequential_id":
-                    last[market_dir.name] = int(row[index])
+    def _repair(self, path: Path) -> int:
+        """Trim a torn last line (a crash mid-append); the file's size afterwards."""
+        if not path.exists():
+            return 0
+        with path.open("rb+") as f:
+            size = f.seek(0, os.SEEK_END)
+            if size == 0:
+                return 0
+            f.seek(max(0, size - 1))
+            if f.read(1) == b"\n":
+                return size
+            keep = 0
+            pos = size
+            while pos > 0:  # look back in blocks for the last newline
+                start = max(0, pos - 65536)
+                f.seek(start)
+                block = f.read(pos - start)
+                i = block.rfind(b"\n")
+                if i >= 0:
+                    keep = start + i + 1
                     break
-        return last
+                pos = start
+            f.truncate(keep)
+            f.flush()
+            os.fsync(f.fileno())
+            return keep
 
+    def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
+        if not rows:
+            return 0, 0
+        path = self._file(kind, market, day)
+        _mkdirs(path.parent)
+        if path not in self._repaired:
+            self._repair(path)
+            self._repaired.add(path)
+        new = not path.exists() or path.stat().st_size == 0
+        data = self._encode(kind, rows, header=new)
+        with path.open("ab") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if new:
+            _fsync_dir(path.parent)
+        return len(rows), len(data)
 
-def _csv_lines(rows: Iterable[Iterable[Any]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    def _read_lines(self, path: Path, tail: int | None = None) -> list[bytes]:
+        """Complete lines only: a torn last line is never read."""
+        with path.open("rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            start = 0 if tail is None else max(0, size - tail)
+            f.seek(start)
+            data = f.read()
+        lines = data.split(b"\n")[:-1]  # the piece after the last newline is torn or empty
+        if start > 0 and lines:
+            lines = lines[1:]  # may begin mid-line
+        return lines
 
+    def rows(self, path: Path, kind: str, tail: int | None = None) -> list[Row]:
+        raise NotImplementedError
 
-class SQLiteSink(Sink):
-    """One SQLite database per UTC day, a table per type; one transaction per batch."""
-
-    _TRADE = (
-        "CREATE TABLE IF NOT EXISTS trade (market TEXT NOT NULL, sequential_id INTEGER NOT NULL,"
-        " trade_price REAL, trade_volume REAL, ask_bid TEXT, trade_timestamp INTEGER,"
-        " stream_type TEXT, data TEXT NOT NULL, PRIMARY KEY (market, sequential_id))"
-    )
-
-    def __init__(self, directory: str | os.PathLike[str]) -> None:
-        super().__init__(directory)
-        self._db: dict[str, sqlite3.Connection] = {}
-
-    def path(self, day: str) -> Path:
-        return self.directory / f"{day}.sqlite"
-
-    def _connect(self, day: str) -> sqlite3.Connection:
-        db = self._db.get(day)
-        if db is None:
-            path = self.path(day)
-            if not path.exists():  # built aside and renamed: never a file without its table
-                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                tmp.unlink(missing_ok=True)
-                with contextlib.closing(sqlite3.connect(tmp, isolation_level=None)) as new:
-                    new.execute("PRAGMA journal_mode=WAL")
-                    new.execute(self._TRADE)
-                os.replace(tmp, path)
-            db = sqlite3.connect(path, isolation_level=None)
-            db.execute("PRAGMA synchronous=FULL")
-            self._db[day] = db
-        return db
-
-    def _store(self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]) -> None:
-        by_day: dict[str, list[tuple[str, list[dict[str, Any]]]]] = {}
-        for (kind, _market, day), rows in groups.items():
-            by_day.setdefault(day, []).append((kind, rows))
-        for day, items in by_day.items():
-            db = self._connect(day)
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                for kind, rows in items:
-                    self._insert(db, kind, rows)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-
-    def _insert(self, db: sqlite3.Connection, kind: str, rows: list[dict[str, Any]]) -> None:
-        if kind == "trade":
-            db.executemany(
-                "INSERT OR IGNORE INTO trade VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        r["market"], r["sequential_id"], r["trade_price"], r["trade_volume"],
-                        r["ask_bid"], r["trade_timestamp"], r.get("stream_type"),
-                        json.dumps(r, ensure_ascii=False),
-                    )
-                    for r in rows
-                ],
-            )  # fmt: skip
-            return
-        table = re.sub(r"[^a-z0-9_]", "_", kind)
-        db.execute(
-            f'CREATE TABLE IF NOT EXISTS "{table}" (market TEXT NOT NULL, timestamp INTEGER,'
-            " data TEXT NOT NULL)"
-        )
-        db.executemany(
-            f'INSERT INTO "{table}" VALUES (?, ?, ?)',
-            [(r["market"], r.get("timestamp"), json.dumps(r, ensure_ascii=False)) for r in rows],
-        )
-
-    def _scan_last(self) -> dict[str, int]:
-        last: dict[str, int] = {}
-        for path in sorted(self.directory.glob("????-??-??.sqlite")):
-            db = self._connect(path.stem)
-            for market, sid in db.execute(
-                "SELECT market, MAX(sequential_id) FROM trade GROUP BY market"
-            ):
-                last[market] = max(last.get(market, -1), int(sid))
-        return last
+    def last_trade_ids(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for market_dir in sorted((self.root / "type=trade").glob("market=*")):
+            market = market_dir.name.removeprefix("market=")
+            for day_dir in sorted(market_dir.glob("date=*"), reverse=True):
+                path = day_dir / f"data.{self.suffix}"
+                if not path.exists():
+                    continue
+                sids = [r["sequential_id"] for r in self.rows(path, "trade", tail=1 << 20)]
+                if not sids:
+                    sids = [r["sequential_id"] for r in self.rows(path, "trade")]
+                if sids:
+                    found[market] = max(sids)
+                    break
+        return found
 
     def close(self) -> None:
-        for db in self._db.values():
+        pass
+
+
+class JsonlSink(_LineSink):
+    name: SinkName = "jsonl"
+    suffix = "jsonl"
+
+    def _encode(self, kind: str, rows: Sequence[Row], header: bool) -> bytes:
+        return "".join(
+            json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows
+        ).encode()
+
+    def rows(self, path: Path, kind: str, tail: int | None = None) -> list[Row]:
+        out = []
+        for line in self._read_lines(path, tail):
+            with contextlib.suppress(ValueError):
+                out.append(json.loads(line))
+        return out
+
+
+class CsvSink(_LineSink):
+    name: SinkName = "csv"
+    suffix = "csv"
+
+    def _encode(self, kind: str, rows: Sequence[Row], header: bool) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS[kind]), lineterminator="\n")
+        if header:
+            writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue().encode()
+
+    def rows(self, path: Path, kind: str, tail: int | None = None) -> list[Row]:
+        columns = COLUMNS[kind]
+        names = list(columns)
+        out = []
+        lines = [line.decode() for line in self._read_lines(path, tail)]
+        for values in csv.reader(lines):
+            if values == names or len(values) != len(names):
+                continue
+            with contextlib.suppress(ValueError):
+                out.append({n: _convert(v, columns[n]) for n, v in zip(names, values, strict=True)})
+        return out
+
+
+class ParquetSink:
+    """One Parquet part per flushed batch, renamed into place when complete."""
+
+    name: SinkName = "parquet"
+
+    def __init__(self, root: Path) -> None:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:  # pragma: no cover - depends on the installed extras
+            raise ImportError(
+                "the parquet sink needs pyarrow: pip install 'upbit[parquet]'"
+            ) from None
+        self.root = root
+        self._counter = itertools.count()
+        for leftover in root.glob("type=*/market=*/date=*/.part-*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+    def _schema(self, kind: str) -> Any:
+        import pyarrow as pa
+
+        types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string()}
+        fields = [
+            pa.field(n, pa.dictionary(pa.int32(), pa.string()) if n == "market" else types[t])
+            for n, t in COLUMNS[kind].items()
+        ]
+        return pa.schema(fields)
+
+    def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
+        if not rows:
+            return 0, 0
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        folder = _partition(self.root, kind, market, day)
+        _mkdirs(folder)
+        schema = self._schema(kind)
+        columns = {n: [r.get(n) for r in rows] for n in COLUMNS[kind]}
+        table = pa.table(
+            {
+                n: pa.array(v, type=schema.field(n).type.value_type).dictionary_encode()
+                if n == "market"
+                else pa.array(v, type=schema.field(n).type)
+                for n, v in columns.items()
+            },
+            schema=schema,
+        )
+        first = rows[0].get(_TIME_COLUMN[kind]) or int(time.time() * 1000)
+        name = f"part-{first:013d}-{os.getpid()}-{next(self._counter):06d}.parquet"
+        temp = folder / f".{name}.tmp"
+        with temp.open("wb") as f:
+            pq.write_table(table, f, compression="zstd")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, folder / name)
+        _fsync_dir(folder)
+        return len(rows), (folder / name).stat().st_size
+
+    def last_trade_ids(self) -> dict[str, int]:
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        found: dict[str, int] = {}
+        for market_dir in sorted((self.root / "type=trade").glob("market=*")):
+            market = market_dir.name.removeprefix("market=")
+            for day_dir in sorted(market_dir.glob("date=*"), reverse=True):
+                best = None
+                for part in day_dir.glob("part-*.parquet"):
+                    column = pq.read_table(part, columns=["sequential_id"])["sequential_id"]
+                    top = pc.max(column).as_py()
+                    if top is not None and (best is None or top > best):
+                        best = top
+                if best is not None:
+                    found[market] = int(best)
+                    break
+        return found
+
+    def close(self) -> None:
+        pass
+
+
+_SQL_TYPES: Final = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
+
+
+class SqliteSink:
+    """One database per UTC day, a table per type; a transaction per batch."""
+
+    name: SinkName = "sqlite"
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._dbs: dict[str, sqlite3.Connection] = {}
+
+    def _db(self, day: str) -> sqlite3.Connection:
+        db = self._dbs.get(day)
+        if db is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(  # used from one flush thread at a time
+                self.root / f"upbit-{day}.sqlite", isolation_level=None, check_same_thread=False
+            )
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            for kind, columns in COLUMNS.items():
+                cols = ", ".join(f"{n} {_SQL_TYPES[t]}" for n, t in columns.items())
+                key = ", PRIMARY KEY (market, sequential_id)" if kind == "trade" else ""
+                db.execute(f"CREATE TABLE IF NOT EXISTS {kind} ({cols}{key})")
+            if len(self._dbs) >= 3:  # days long past are done with
+                oldest = min(self._dbs)
+                self._dbs.pop(oldest).close()
+            self._dbs[day] = db
+        return db
+
+    def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
+        if not rows:
+            return 0, 0
+        db = self._db(day)
+        names = list(COLUMNS[kind])
+        verb = "INSERT OR IGNORE" if kind == "trade" else "INSERT"
+        sql = f"{verb} INTO {kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        before = db.total_changes
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany(sql, ([r.get(n) for n in names] for r in rows))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        stored = db.total_changes - before
+        size = sum(len(json.dumps(r, separators=(",", ":"))) for r in rows[:stored])
+        return stored, size
+
+    def _files(self) -> list[Path]:
+        return sorted(self.root.glob("upbit-*.sqlite"), reverse=True)
+
+    def last_trade_ids(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for path in self._files():
+            with contextlib.closing(sqlite3.connect(path)) as db:
+                try:
+                    result = db.execute(
+                        "SELECT market, MAX(sequential_id) FROM trade GROUP BY market"
+                    ).fetchall()
+                except sqlite3.OperationalError:
+                    continue
+            for market, sid in result:
+                found.setdefault(market, int(sid))
+        return found
+
+    def rows(self, path: Path, kind: str, market: str | None = None) -> list[Row]:
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            db.row_factory = sqlite3.Row
+            where = " WHERE market = ?" if market else ""
+            try:
+                cursor = db.execute(f"SELECT * FROM {kind}{where}", (market,) if market else ())
+            except sqlite3.OperationalError:
+                return []
+            return [dict(r) for r in cursor]
+
+    def close(self) -> None:
+        for db in self._dbs.values():
             db.close()
-        self._db.clear()
+        self._dbs.clear()
+
+
+def _parquet_rows(path: Path) -> list[Row]:
+    import pyarrow.parquet as pq
+
+    return list(pq.read_table(path).to_pylist())
+
+
+def make_sink(name: str, root: str | os.PathLike[str]) -> Sink:
+    """The sink called `name` writing under `root`; ValueError names the rule."""
+    sinks: dict[str, type[Any]] = {
+        "jsonl": JsonlSink, "csv": CsvSink, "parquet": ParquetSink, "sqlite": SqliteSink,
+    }  # fmt: skip
+    if name not in sinks:
+        raise ValueError(f"sink must be one of {', '.join(SINKS)}, got {name!r}")
+    path = Path(root)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"out must be a directory, got the file {str(path)!r}")
+    sink: Sink = sinks[name](path)
+    return sink
+
+
+def detect(root: Path) -> SinkName | None:
+    """Which sink wrote `root` (the first found)."""
+    if any(root.glob("upbit-*.sqlite")):
+        return "sqlite"
+    for name, pattern in (
+        ("parquet", "part-*.parquet"),
+        ("jsonl", "data.jsonl"),
+        ("csv", "data.csv"),
+    ):
+        if any(root.glob(f"type=*/market=*/date=*/{pattern}")):
+            return name  # type: ignore[return-value]
+    return None
+
+
+def read_rows(
+    root: str | os.PathLike[str], kind: str = "trade", market: str | None = None
+) -> Iterator[Row]:
+    """Every stored row of `kind` (and `market`) under `root`, whatever sink wrote it, in file
+    order: by day, then as written."""
+    path = Path(root)
+    name = detect(path)
+    if name is None:
+        return
+    if kind not in COLUMNS:
+        raise ValueError(f"kind must be one of {', '.join(COLUMNS)}, got {kind!r}")
+    if name == "sqlite":
+        sqlite = SqliteSink(path)
+        for db in sorted(path.glob("upbit-*.sqlite")):
+            yield from sqlite.rows(db, kind, market)
+        return
+    markets = f"market={market}" if market else "market=*"
+    if name == "parquet":
+        for part in sorted(path.glob(f"type={kind}/{markets}/date=*/part-*.parquet")):
+            yield from _parquet_rows(part)
+        return
+    lines: _LineSink = JsonlSink(path) if name == "jsonl" else CsvSink(path)
+    for file in sorted(path.glob(f"type={kind}/{markets}/date=*/data.{lines.suffix}")):
+        yield from lines.rows(file, kind)

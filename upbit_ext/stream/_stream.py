@@ -14,7 +14,7 @@ import contextlib
 import itertools
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, Self
@@ -221,6 +221,18 @@ class AsyncStream:
         self._subs.add(make_subscription(self._endpoint, type, codes, options))
         await self._resend()
 
+    def resume(self, last_ids: Mapping[str, int]) -> None:
+        """Continue after `last_ids` (market -> last `sequential_id` already stored, e.g. by a
+        collector before a restart): older trades are dropped as duplicates, and with
+        `backfill` the trades after them are fetched from REST once the market trades again."""
+        checked: dict[str, int] = {}
+        for market, sid in last_ids.items():
+            parse_codes([market])
+            if isinstance(sid, bool) or not isinstance(sid, int):
+                raise TypeError(f"last_ids: {market} must map to an int sequential_id, got {sid!r}")
+            checked[market] = sid
+        self._gate.resume(checked)
+
     async def unsubscribe(self, type: str, codes: str | Sequence[str] | None = None) -> None:
         """Remove `codes` of `type` (all of them without `codes`); the rest is re-sent."""
         if self._subs.discard(type, parse_codes(codes)):
@@ -366,6 +378,9 @@ class AsyncStream:
                         self._url,
                         additional_headers=self._headers(),
                         open_timeout=self._open_timeout,
+                        # A stalled server does not answer the closing handshake either:
+                        # waiting websockets' default 10 s for it would lose 10 s of data.
+                        close_timeout=1.0,
                         ping_interval=None,
                         max_size=2**22,
                         max_queue=64,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine, Sequence
+from collections.abc import Coroutine, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -67,6 +67,12 @@ class Stream:
         self, type: str, codes: str | Sequence[str] | None = None, **options: Any
     ) -> None:
         self._call(self._stream.subscribe(type, codes, **options))
+
+    def resume(self, last_ids: Mapping[str, int]) -> None:
+        async def apply() -> None:
+            self._stream.resume(last_ids)
+
+        self._call(apply())
 
     def unsubscribe(self, type: str, codes: str | Sequence[str] | None = None) -> None:
         self._call(self._stream.unsubscribe(type, codes))
