@@ -10,6 +10,7 @@ USAGE = """usage: upbit <command> [options]
 
 commands:
   sandbox    run the local Upbit-compatible sandbox exchange (see `upbit sandbox --help`)
+  alert      watch the stream and alert when a price, move or spread rule fires
 """
 
 
@@ -23,5 +24,13 @@ def main(argv: list[str] | None = None) -> int:
         from upbit_ext.sandbox.__main__ import main as sandbox_main
 
         return sandbox_main(rest, prog="upbit sandbox")
+    if command == "alert":
+        try:
+            from upbit_ext.cli._alert import main as alert_main
+        except ImportError as exc:  # typer, rich or websockets missing
+            sys.stderr.write(f"upbit alert needs the cli extra ({exc.name} is missing): "
+                             "pip install 'upbit[cli]'\n")  # fmt: skip
+            return 2
+        return alert_main(rest)
     sys.stderr.write(f"upbit: unknown command {command!r}\n{USAGE}")
     return 2
