@@ -168,7 +168,7 @@ def parse_rule(text: str, *, name: str = "") -> Rule:
     """One rule from the command-line syntax; `RuleError` names the part that is wrong.
 
     ```text
-    KRW-BTC > 150,000,000            KRW-BTC < 90000000 band 500000     KRW-BTC crosses 1.5e8
+    KRW-BTC > 150,000,000            KRW-BTC < 90000000 band 500000     KRW-BTC crosses 150_000_000
     KRW-BTC change 3% 5m             KRW-BTC change -2% 30s on ticker   (+ rises, - falls)
     KRW-ETH spread > 0.5%            KRW-ETH spread > 5000 band 1000
     ```
