@@ -6,15 +6,14 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _hooks import SCRIPT, Hook
 
 from upbit_ext.stream import (
     Alert,
@@ -345,41 +344,6 @@ def test_rules_file_errors_name_file_and_entry(
 # --------------------------------------------------------------------------- deliveries
 
 
-class Hook:
-    """A loopback HTTP server: answers with the next of `statuses` (then 200), after `delay`."""
-
-    def __init__(self, statuses: list[int] | None = None, delay: float = 0.0) -> None:
-        self.statuses = list(statuses or [])
-        self.delay = delay
-        self.bodies: list[dict[str, Any]] = []
-        self.answers: list[int] = []
-        hook = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers["Content-Length"])
-                hook.bodies.append(json.loads(self.rfile.read(length)))
-                time.sleep(hook.delay)
-                status = hook.statuses.pop(0) if hook.statuses else 200
-                hook.answers.append(status)
-                self.send_response(status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/secret-token"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 @pytest.fixture
 def hook() -> Iterator[Hook]:
     server = Hook()
@@ -464,16 +428,6 @@ def test_a_slow_webhook_never_holds_up_the_stream(hook: Hook) -> None:
     # the first alert went straight to the worker, three waited in its queue, six were dropped
     assert (stats.delivered, stats.dropped, stats.failed) == (4, 6, 0)
     assert len(hook.bodies) == 4
-
-
-SCRIPT = """\
-import json, os, sys
-alert = json.load(sys.stdin)
-env = {k: v for k, v in os.environ.items() if k.startswith("UPBIT_ALERT_")}
-with open(sys.argv[1], "a") as out:
-    out.write(json.dumps({"stdin": alert, "env": env}) + "\\n")
-sys.exit(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
-"""
 
 
 def test_command_gets_the_alert_on_stdin_and_in_the_environment(tmp_path: Path) -> None:
