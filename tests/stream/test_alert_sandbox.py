@@ -10,6 +10,7 @@ the line is crossed many times, which is what the hysteresis must absorb.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import subprocess
 import sys
@@ -86,7 +87,7 @@ class Collect:
 
 
 def test_watch_fires_once_while_trades_bounce_around_the_line(running: RunningSandbox) -> None:
-    line, ahead = line_ahead(running, 1, 4)
+    line, _ahead = line_ahead(running, 1, 4)
     collect = Collect()
     sandbox = running.app.state.sandbox
 
@@ -104,7 +105,7 @@ def test_watch_fires_once_while_trades_bounce_around_the_line(running: RunningSa
     start, end = asyncio.run(scenario())
     seen = sim_trades(running, start, end)
     sides = [t.price > line for t in seen]
-    crossings = sum(a != b for a, b in zip(sides, sides[1:], strict=False))
+    crossings = sum(a != b for a, b in itertools.pairwise(sides))
     assert crossings >= 3, "the line was not crossed back and forth: the test proves nothing"
     assert all(abs(t.price - line) < line / 50 for t in seen)  # all within the band
     assert len(collect.alerts) == 1, [a.message for a in collect.alerts]

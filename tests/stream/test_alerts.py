@@ -232,9 +232,9 @@ def test_spread_percent_of_the_mid_price_compared_exactly() -> None:
     (alert,) = AlertEngine([parse_rule("KRW-ETH spread > 0.99%")]).feed(at_one)
     assert alert.value == Decimal("1.0000")
     assert alert.kind == "spread"
-    # 0.3 - 0.1 over a mid of 0.2 is 100 %; floats make it 99.99999999999999
-    assert AlertEngine([parse_rule("KRW-ETH spread < 100%")]).feed(book("0.3", "0.1")) == []
-    assert AlertEngine([parse_rule("KRW-ETH spread < 100.01%")]).feed(book("0.3", "0.1"))
+    # 0.021 - 0.019 over a mid of 0.02 is 10 %; in floats 10.000000000000009
+    assert AlertEngine([parse_rule("KRW-ETH spread > 10%")]).feed(book("0.021", "0.019")) == []
+    assert AlertEngine([parse_rule("KRW-ETH spread > 9.99%")]).feed(book("0.021", "0.019"))
 
 
 # --------------------------------------------------------------------------- parser
