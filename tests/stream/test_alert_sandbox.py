@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -162,3 +164,25 @@ def test_alert_command_refuses_bad_input_clearly(tmp_path: Path) -> None:
         flat = " ".join(done.stderr.replace("│", " ").split())
         assert expected in flat, (args, flat)
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_alert_command_stops_cleanly_on_a_signal(running: RunningSandbox, sig: int) -> None:
+    command = [
+        sys.executable, "-m", "upbit_ext.cli", "alert", "--rule", f"{MARKET} > 999999999999",
+        "--base-url", running.url,
+    ]  # fmt: skip
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        assert "watching 1 rule(s) on ws://127.0.0.1:" in proc.stderr.readline()
+        time.sleep(1.0)  # connected and evaluating trades
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "0 alert(s) fired, 0 delivered, 0 failed, 0 dropped" in err
+    assert "Traceback" not in err

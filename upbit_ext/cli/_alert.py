@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -126,7 +128,7 @@ def alert(
     stats = AlertStats()
     try:
         asyncio.run(_run(stream_url, base_url, rules, deliveries, count, stats))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C, SIGTERM: pending alerts went out
         pass
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -144,6 +146,10 @@ async def _run(
     count: int | None,
     stats: AlertStats,
 ) -> None:
+    task = asyncio.current_task()
+    if task is not None:
+        with contextlib.suppress(NotImplementedError):  # Windows has no SIGTERM handlers
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
     async with (
         AsyncUpbit(base_url=base_url) as rest,
         AsyncStream(url=stream_url, decimal=True, backfill=rest) as stream,
