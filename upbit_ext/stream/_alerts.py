@@ -78,8 +78,7 @@ class RuleError(ValueError):
 
 def _plain(value: Decimal) -> str:
     """`150000000`, `0.5`: no exponent, no trailing zeros."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 @dataclass(frozen=True)
@@ -511,6 +510,7 @@ class _Tracker:
         elif isinstance(rule, ChangeRule):
             self.window = _Window(rule.window_ms)
             self.rise = _Edge(rule.percent, rule.band, upward=True, inclusive=True)
+            # both edges measure a move away from the window's low/high: upward on its size
             self.fall = _Edge(rule.percent, rule.band, upward=True, inclusive=True)
         else:
             self.edge = _Edge(rule.threshold, rule.band, upward=rule.op == ">", inclusive=False)
