@@ -105,6 +105,10 @@ def alert(
             "give at least one, e.g. --rule 'KRW-BTC > 150000000'", param_hint="--rule"
         )
     stream_url = ws_url or ws_url_for(base_url)
+    if not stream_url.startswith(("ws://", "wss://")):
+        raise typer.BadParameter(
+            f"must start with ws:// or wss://, got {stream_url!r}", param_hint="--ws-url"
+        )
     deliveries: list[Delivery] = []
     out = Console(highlight=False)
     if console:
