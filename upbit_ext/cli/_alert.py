@@ -110,7 +110,7 @@ def alert(
             f"must start with ws:// or wss://, got {stream_url!r}", param_hint="--ws-url"
         )
     deliveries: list[Delivery] = []
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     if console:
         deliveries.append(ConsoleDelivery(out))
     try:

@@ -649,7 +649,7 @@ class ConsoleDelivery:
     def __init__(self, console: Any = None) -> None:
         from rich.console import Console  # the `cli` extra
 
-        self._console = console if console is not None else Console(highlight=False)
+        self._console = console if console is not None else Console(highlight=False, soft_wrap=True)
 
     def __repr__(self) -> str:
         return "ConsoleDelivery()"
