@@ -138,6 +138,21 @@ def test_rules_see_only_their_market_and_source() -> None:
     assert engine.subscriptions() == {"trade": ("KRW-BTC",), "ticker": ("KRW-ETH",)}
 
 
+def test_float_messages_compare_as_the_digits_sent() -> None:
+    """A stream without decimal=True hands over floats: read as their shortest repr."""
+    engine = AlertEngine([parse_rule("KRW-ETH spread > 10%")])
+    text = (
+        '{"type":"orderbook","code":"KRW-ETH","total_ask_size":1,"total_bid_size":1,'
+        '"orderbook_units":[{"ask_price":0.021,"bid_price":0.019,"ask_size":1,"bid_size":1}],'
+        '"timestamp":1,"stream_type":"REALTIME"}'
+    )
+    (message,) = decode(text)
+    assert isinstance(message.orderbook_units[0].ask_price, float)
+    assert engine.feed(message) == []  # exactly 10 %, not 10.000000000000009
+    (alert,) = AlertEngine([parse_rule("KRW-ETH spread > 9.99%")]).feed(message)
+    assert alert.value == Decimal("10.0000")
+
+
 def test_simple_format_messages_are_evaluated_too() -> None:
     engine = AlertEngine([parse_rule("KRW-BTC > 100"), parse_rule("KRW-ETH spread > 5")])
     simple_trade = decode(
@@ -283,6 +298,7 @@ def test_parser_reads_every_form() -> None:
         ("KRW-BTC > 5 band 1 band 2", "band given twice"),
         ("KRW-BTC > 5 at 7", "unexpected 'at'"),
         ("KRW-BTC > 5 on orderbook", "on must be trade or ticker"),
+        ("KRW-BTC change", "change needs a percentage and a window"),
         ("KRW-BTC change 3 5m", "change '3' must be a percentage such as 3%"),
         ("KRW-BTC change 3%", "change needs a window"),
         ("KRW-BTC change 3% 5", "window '5' must be a number with s, m or h"),
@@ -447,6 +463,23 @@ def test_command_gets_the_alert_on_stdin_and_in_the_environment(tmp_path: Path) 
     with pytest.raises(RuntimeError, match="exited with status 3"):
         asyncio.run(failing.send(an_alert()))
     assert len(out.read_text().splitlines()) == 2
+
+
+def test_failed_deliveries_are_counted_and_logged(
+    hook: Hook, caplog: pytest.LogCaptureFixture
+) -> None:
+    hook.statuses = [400]
+    stream = FakeStream([trade("90", 1, 1), trade("110", 2, 2)])
+    delivery = WebhookDelivery(hook.url, timeout=2, retries=0)
+    with caplog.at_level("WARNING", logger="upbit_ext.stream.alerts"):
+        stats = asyncio.run(watch(stream, [parse_rule("KRW-BTC > 100")], [delivery]))  # type: ignore[arg-type]
+    assert (stats.fired, stats.delivered, stats.failed) == (1, 0, 1)
+    assert "HTTP 400" in stats.last_error
+    assert "alert for KRW-BTC not delivered" in caplog.text
+    assert "secret-token" not in caplog.text
+    assert stats.by_rule == {"KRW-BTC > 100": 1}
+    with pytest.raises(ValueError, match="max_alerts must be None or an int >= 1"):
+        asyncio.run(watch(stream, [parse_rule("KRW-BTC > 100")], max_alerts=0))  # type: ignore[arg-type]
 
 
 def test_command_is_killed_after_its_timeout(tmp_path: Path) -> None:
