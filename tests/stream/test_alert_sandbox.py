@@ -190,3 +190,14 @@ def test_alert_command_stops_cleanly_on_a_signal(running: RunningSandbox, sig: i
     assert proc.returncode == 0, err
     assert "0 alert(s) fired, 0 delivered, 0 failed, 0 dropped" in err
     assert "Traceback" not in err
+
+
+def test_alert_command_without_the_cli_extra_says_what_to_install() -> None:
+    code = (
+        "import sys; sys.modules['typer'] = None\n"  # as if typer were not installed
+        "from upbit_ext.cli import main; sys.exit(main(['alert', '--rule', 'KRW-BTC > 1']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "upbit alert needs the cli extra: pip install 'upbit[cli]'" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -28,8 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             from upbit_ext.cli._alert import main as alert_main
         except ImportError as exc:  # typer, rich or websockets missing
-            sys.stderr.write(f"upbit alert needs the cli extra ({exc.name} is missing): "
-                             "pip install 'upbit[cli]'\n")  # fmt: skip
+            sys.stderr.write(f"upbit alert needs the cli extra: pip install 'upbit[cli]' ({exc})\n")
             return 2
         return alert_main(rest)
     sys.stderr.write(f"upbit: unknown command {command!r}\n{USAGE}")
