@@ -296,6 +296,8 @@ def test_parser_reads_every_form() -> None:
         ("KRW-BTC > 5 band", "band needs a value"),
         ("KRW-BTC > 5 band x", "band 'x' is not a number"),
         ("KRW-BTC > 5 band 1 band 2", "band given twice"),
+        ("KRW-BTC > 5 band 5", "band must be smaller than the price"),
+        ("KRW-ETH spread > 1% band 1%", "band must be smaller than the spread threshold"),
         ("KRW-BTC > 5 at 7", "unexpected 'at'"),
         ("KRW-BTC > 5 on orderbook", "on must be trade or ticker"),
         ("KRW-BTC change", "change needs a percentage and a window"),

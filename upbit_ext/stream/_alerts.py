@@ -221,6 +221,8 @@ def parse_rule(text: str, *, name: str = "") -> Rule:
                 if word.endswith("%")
                 else _number(word, "band", text)
             )
+        if band >= price:
+            raise RuleError(f"rule {text!r}: band must be smaller than the price")
         op: Literal[">", "<", "crosses"] = (
             ">" if _OPS[verb] == ">" else "<" if _OPS[verb] == "<" else "crosses"
         )
@@ -274,6 +276,8 @@ def parse_rule(text: str, *, name: str = "") -> Rule:
             band = _number(band_word.removesuffix("%"), "band", text)
             if band_word.endswith("%") and not is_percent:
                 band = band * threshold / _HUNDRED
+            if band >= threshold:
+                raise RuleError(f"rule {text!r}: band must be smaller than the spread threshold")
         return SpreadRule(market, spread_op, threshold, is_percent, band, name or text.strip())
     raise RuleError(
         f"rule {text!r}: {words[1]!r} is not one of >, <, above, below, crosses, change, spread"
