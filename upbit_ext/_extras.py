@@ -42,6 +42,8 @@ def require_extra(extra: str) -> None:
 
 def explain_missing(exc: ModuleNotFoundError) -> ModuleNotFoundError:
     """`exc` as a `MissingExtra` naming the extra to install, when one of ours provides it."""
+    if isinstance(exc, MissingExtra):
+        return exc
     top = (exc.name or "").partition(".")[0]
     for extra, modules in EXTRAS.items():
         if top in modules:

@@ -11,7 +11,6 @@ import asyncio
 import time
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -553,5 +552,3 @@ def test_reconnect_off_ends_the_stream_with_streamclosed(running: RunningSandbox
     got, error = run(scenario())
     assert len(got) == 3
     assert isinstance(error, StreamClosed)
-
-

@@ -31,4 +31,3 @@ def chart(
         f"{info.path}: {len(info.candles)} candles from {info.trades:,} trades, "
         f"{len(info.gaps)} empty interval(s), {len(info.reconnects)} reconnect(s) marked\n"
     )
-

@@ -96,4 +96,3 @@ def collect(
         f"collected {stats.rows:,} rows ({_size(stats.bytes)}) into {out}: "
         f"{stats.reconnects} reconnects, {stats.gaps_filled} trades backfilled{resumed}\n"
     )
-

@@ -5,40 +5,67 @@ endpoint, yields typed messages generated from the spec's `Ws*` schemas, reconne
 backoff, watches for stalls, keeps the connection alive, fills trade gaps from REST through
 `AsyncUpbit`/`Upbit`, and hands messages over through a bounded queue. Needs the `stream`
 extra (`websockets`). `Collector` writes streams to JSONL/CSV/Parquet/SQLite files that
-survive `kill -9`; `read_rows` reads them back whatever the format.
+survive `kill -9`; `read_rows` reads them back whatever the format. `watch` runs alert
+rules (`parse_rule`, `load_rules`) on a stream and delivers what fires to the console, a
+webhook or a command.
 """
 
-try:
-    import websockets  # noqa: F401
-except ImportError as exc:  # pragma: no cover - only without the extra
-    raise ImportError(
-        "upbit_ext.stream needs the websockets package: pip install 'upbit[stream]'"
-    ) from exc
+from .._extras import require_extra
 
-from ._collector import Collector, CollectorStats
-from ._decode import Message, decode
-from ._errors import (
+require_extra("stream")  # one line naming the extra, instead of an error deep in an import
+
+from ._alerts import (  # noqa: E402
+    Alert,
+    AlertEngine,
+    AlertStats,
+    ChangeRule,
+    CommandDelivery,
+    ConsoleDelivery,
+    Delivery,
+    PriceRule,
+    Rule,
+    RuleError,
+    SpreadRule,
+    WebhookDelivery,
+    load_rules,
+    parse_rule,
+    watch,
+)
+from ._collector import Collector, CollectorStats  # noqa: E402
+from ._decode import Message, decode  # noqa: E402
+from ._errors import (  # noqa: E402
     StreamAuthError,
     StreamClosed,
     StreamError,
     StreamRateLimited,
     StreamRequestError,
 )
-from ._sinks import CsvSink, JsonlSink, ParquetSink, Sink, SqliteSink, read_rows
-from ._stream import DEFAULT_URL, AsyncStream, StreamStats
-from ._sync import Stream
+from ._sinks import CsvSink, JsonlSink, ParquetSink, Sink, SqliteSink, read_rows  # noqa: E402
+from ._stream import DEFAULT_URL, AsyncStream, StreamStats  # noqa: E402
+from ._sync import Stream  # noqa: E402
 
 __all__ = [
     "DEFAULT_URL",
+    "Alert",
+    "AlertEngine",
+    "AlertStats",
     "AsyncStream",
+    "ChangeRule",
     "Collector",
     "CollectorStats",
+    "CommandDelivery",
+    "ConsoleDelivery",
     "CsvSink",
+    "Delivery",
     "JsonlSink",
     "Message",
     "ParquetSink",
-    "SqliteSink",
+    "PriceRule",
+    "Rule",
+    "RuleError",
     "Sink",
+    "SpreadRule",
+    "SqliteSink",
     "Stream",
     "StreamAuthError",
     "StreamClosed",
@@ -46,6 +73,10 @@ __all__ = [
     "StreamRateLimited",
     "StreamRequestError",
     "StreamStats",
+    "WebhookDelivery",
     "decode",
+    "load_rules",
+    "parse_rule",
     "read_rows",
+    "watch",
 ]

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+import httpx
+
 from ._errors import StreamAuthError, StreamClosed, StreamError
 from ._request import parse_codes
 from ._sinks import SINKS, Row, Sink, make_sink, row_of, utc_day
@@ -35,11 +37,11 @@ TYPES: Final = ("trade", "ticker", "orderbook")
 
 def ws_url_for(base_url: str) -> str:
     """The WebSocket URL of a REST host: https://h -> wss://h/websocket/v1."""
-    if base_url.startswith("https://"):
-        return "wss://" + base_url.removeprefix("https://").rstrip("/") + "/websocket/v1"
-    if base_url.startswith("http://"):
-        return "ws://" + base_url.removeprefix("http://").rstrip("/") + "/websocket/v1"
-    raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
+    url = httpx.URL(base_url)
+    scheme = {"https": "wss", "http": "ws"}.get(url.scheme)
+    if scheme is None or not url.host:
+        raise ValueError(f"base_url must be an http:// or https:// URL, got {base_url!r}")
+    return str(url.copy_with(scheme=scheme, path="/websocket/v1", query=None, fragment=None))
 
 
 @dataclass
