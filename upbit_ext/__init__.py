@@ -9,6 +9,7 @@ from ._auth import InsecureTransportError, UpbitAuth, websocket_token
 from ._client import AsyncUpbit, Candle, Upbit
 from ._errors import (
     BadRequest,
+    CancelTooLate,
     CircuitOpenError,
     CreateOrderError,
     CurrencyNotFound,
@@ -59,6 +60,7 @@ from ._errors import (
 __all__ = [
     "AsyncUpbit",
     "BadRequest",
+    "CancelTooLate",
     "Candle",
     "CircuitOpenError",
     "CreateOrderError",

@@ -21,6 +21,7 @@ import httpx
 from dotenv import dotenv_values
 from upbit_client import AuthenticatedClient
 from upbit_client.models import (
+    BatchCancelResult,
     CancelAndNewOrderResult,
     DayCandle,
     MinuteCandle,
@@ -33,19 +34,26 @@ from upbit_client.models import (
     Trade,
     TradingPair,
     WeekCandle,
+    Withdrawal,
     YearCandle,
 )
 
 from ._auth import UpbitAuth, is_loopback
 from ._base import Operation
 from ._errors import (
+    BadRequest,
+    CancelTooLate,
+    DuplicatedIdentifier,
     IpBanned,
+    NotFound,
+    OrderNotFound,
+    OrderStateUnknown,
     UnexpectedResponse,
     UpbitError,
     error_from_response,
     transport_error_from,
 )
-from ._flow import CallContext, order_flow, request_flow, run_async, run_sync
+from ._flow import CallContext, LookUp, NotApplied, lookup_flow, request_flow, run_async, run_sync
 from ._limits import LimiterBlocked, RateLimiter, RateSpec, scope_for_access_key, shared_limiter
 from ._log import ErrorLog
 from ._operations import OPERATIONS, AsyncOperations, SyncOperations
@@ -76,6 +84,14 @@ USER_AGENT = "upbit-python/0.1"
 # Operations that place an order: they get a client identifier so they are never sent twice.
 ORDER_IDENTIFIERS = {"create_order": "identifier", "cancel_and_new_order": "new_identifier"}
 _ROUTER = OperationRouter(OPERATIONS)
+# Cancels settled by reading the state back after an ambiguous failure, and the read used.
+_CANCEL_LOOKUPS = {
+    "cancel_order": "get_order",
+    "cancel_orders_by_ids": "list_orders_by_ids",
+    "cancel_withdrawal": "get_withdrawal",
+}
+_OPEN_ORDER_STATES = frozenset({"wait", "watch"})
+_CANCELLED_WITHDRAWAL = frozenset({"CANCELLED", "CANCELED"})
 
 
 def _mask(key: str | None) -> str:
@@ -184,6 +200,35 @@ class _Core:
         """Refuse bad arguments before a convenience uses them (as a cache key, say)."""
         prepare(OPERATIONS[op_id], params)
 
+    def plan(
+        self, op: Operation, params: Mapping[str, Any], identifier: str | None
+    ) -> LookUp | None:
+        """How a write that failed ambiguously is settled; None: it is never sent twice."""
+        if identifier is not None:
+            return LookUp(
+                conflict=(DuplicatedIdentifier,),
+                unknown=lambda: OrderStateUnknown(
+                    identifier=identifier, method=op.method, path=op.path
+                ),
+                not_applied=f"Upbit has no order with identifier {identifier!r}: none was placed.",
+            )
+        if op.id not in _CANCEL_LOOKUPS:
+            return None
+        named = {k: v for k, v in params.items() if v is not None}
+        key = str(next(iter(named.values()), ""))
+        args = ", ".join(f"{k}={v!r}" for k, v in named.items())
+        return LookUp(
+            conflict=(BadRequest, NotFound),  # a repeated cancel of something already closed
+            unknown=lambda: OrderStateUnknown(
+                identifier=key,
+                method=op.method,
+                path=op.path,
+                lookup=f"{_CANCEL_LOOKUPS[op.id]}({args})",
+                action="cancelled",
+            ),
+            not_applied="Upbit still shows it open: the cancel did not take effect.",
+        )
+
     def parsed(self, op: Operation, response: Any) -> Any:
         if response.parsed is None:
             raise UpbitError(
@@ -287,6 +332,62 @@ def _cancel_and_new_from_lookup(prev: Any, new: Any) -> CancelAndNewOrderResult:
     if new.identifier:
         data["new_order_identifier"] = new.identifier
     return CancelAndNewOrderResult.from_dict(data)
+
+
+def _cancelled_order(found: Any) -> Order:
+    """The looked-up order of an ambiguous cancel, or why it was not cancelled."""
+    if found.state in _OPEN_ORDER_STATES:
+        raise NotApplied()
+    if found.state == "done":
+        raise CancelTooLate(uuid=found.uuid, state=found.state, found=found)
+    return _order_from_lookup(found)
+
+
+def _cancelled_withdrawal(found: Withdrawal) -> Withdrawal:
+    if found.state.upper() in _CANCELLED_WITHDRAWAL:
+        return found
+    if found.state.upper() == "WAITING":
+        raise NotApplied()
+    raise CancelTooLate(uuid=found.uuid, state=found.state, found=found)
+
+
+def _batch_from_lookup(
+    asked: list[str], by: str, found: list[OrderListItem], again: BatchCancelResult | None
+) -> BatchCancelResult:
+    """The batch result an ambiguous batch cancel would have answered, read back from Upbit.
+
+    Orders now cancelled count as cancelled (one cancelled before the call counts too, where
+    Upbit's own answer would list it as failed); the still-open ones were sent once more.
+    """
+    success: list[dict[str, Any]] = []
+    failed: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for order in found:
+        item = {"uuid": order.uuid, "market": order.market}
+        if isinstance(order.identifier, str):
+            item["identifier"] = order.identifier
+        seen.add(str(item.get(by, "")))
+        if order.state == "cancel":
+            success.append(item)
+        elif order.state not in _OPEN_ORDER_STATES:
+            failed.append(item)
+    for value in asked:
+        if value not in seen:
+            failed.append({"uuid": value, "market": ""} if by == "uuid" else
+                          {"uuid": "", "market": "", "identifier": value})  # fmt: skip
+    if again is not None:
+        success += [o.to_dict() for o in again.success.orders]
+        failed += [o.to_dict() for o in again.failed.orders]
+    return BatchCancelResult.from_dict({
+        "success": {"count": len(success), "orders": success},
+        "failed": {"count": len(failed), "orders": failed},
+    })  # fmt: skip
+
+
+def _batch_ids(params: Mapping[str, Any]) -> tuple[str, list[str]]:
+    if params.get("uuids"):
+        return "uuid", list(params["uuids"])
+    return "identifier", list(params.get("identifiers") or [])
 
 
 class Upbit(SyncOperations):
@@ -521,16 +622,39 @@ class Upbit(SyncOperations):
     ) -> Any:
         kwargs, identifier = self._core.prepare(op, params, body)
         ctx = self._core.ctx
-        if identifier is None:
+        plan = self._core.plan(op, params, identifier)
+        if plan is None:
             return run_sync(request_flow(op, ctx), lambda: self._send(op, fn, kwargs))
         return run_sync(
-            order_flow(op, ctx, identifier),
+            lookup_flow(op, ctx, plan),
             lambda: self._send(op, fn, kwargs),
-            lambda ident: self._find_order(op, params, ident),
+            lambda: self._settle(op, params, identifier),
         )
 
-    def _find_order(self, op: Operation, params: Mapping[str, Any], identifier: str) -> Any:
-        found = self.get_order(identifier=identifier)
+    def _settle(self, op: Operation, params: Mapping[str, Any], identifier: str | None) -> Any:
+        """Read back what an ambiguous write did (see `_flow.lookup_flow`)."""
+        try:
+            if op.id == "cancel_order":
+                return _cancelled_order(self.get_order(**params))
+            if op.id == "cancel_withdrawal":
+                return _cancelled_withdrawal(self.get_withdrawal(uuid=params["uuid"]))
+            if op.id == "cancel_orders_by_ids":
+                by, asked = _batch_ids(params)
+                listed = self.list_orders_by_ids(
+                    uuids=asked if by == "uuid" else None,
+                    identifiers=None if by == "uuid" else asked,
+                )
+                still_open = [o for o in listed if o.state in _OPEN_ORDER_STATES]
+                again = (
+                    self.cancel_orders_by_ids(uuids=[o.uuid for o in still_open])
+                    if still_open
+                    else None
+                )
+                return _batch_from_lookup(asked, by, listed, again)
+            assert identifier is not None
+            found = self.get_order(identifier=identifier)
+        except OrderNotFound as missing:
+            raise NotApplied() from missing
         if op.id == "create_order":
             return _order_from_lookup(found)
         prev = self.get_order(
@@ -773,16 +897,41 @@ class AsyncUpbit(AsyncOperations):
     ) -> Any:
         kwargs, identifier = self._core.prepare(op, params, body)
         ctx = self._core.ctx
-        if identifier is None:
+        plan = self._core.plan(op, params, identifier)
+        if plan is None:
             return await run_async(request_flow(op, ctx), lambda: self._send(op, fn, kwargs))
         return await run_async(
-            order_flow(op, ctx, identifier),
+            lookup_flow(op, ctx, plan),
             lambda: self._send(op, fn, kwargs),
-            lambda ident: self._find_order(op, params, ident),
+            lambda: self._settle(op, params, identifier),
         )
 
-    async def _find_order(self, op: Operation, params: Mapping[str, Any], identifier: str) -> Any:
-        found = await self.get_order(identifier=identifier)
+    async def _settle(
+        self, op: Operation, params: Mapping[str, Any], identifier: str | None
+    ) -> Any:
+        """Read back what an ambiguous write did (see `_flow.lookup_flow`)."""
+        try:
+            if op.id == "cancel_order":
+                return _cancelled_order(await self.get_order(**params))
+            if op.id == "cancel_withdrawal":
+                return _cancelled_withdrawal(await self.get_withdrawal(uuid=params["uuid"]))
+            if op.id == "cancel_orders_by_ids":
+                by, asked = _batch_ids(params)
+                listed = await self.list_orders_by_ids(
+                    uuids=asked if by == "uuid" else None,
+                    identifiers=None if by == "uuid" else asked,
+                )
+                still_open = [o for o in listed if o.state in _OPEN_ORDER_STATES]
+                again = (
+                    await self.cancel_orders_by_ids(uuids=[o.uuid for o in still_open])
+                    if still_open
+                    else None
+                )
+                return _batch_from_lookup(asked, by, listed, again)
+            assert identifier is not None
+            found = await self.get_order(identifier=identifier)
+        except OrderNotFound as missing:
+            raise NotApplied() from missing
         if op.id == "create_order":
             return _order_from_lookup(found)
         prev = await self.get_order(

@@ -21,6 +21,7 @@ import httpx
 
 __all__ = [
     "BadRequest",
+    "CancelTooLate",
     "CircuitOpenError",
     "CreateOrderError",
     "CurrencyNotFound",
@@ -210,29 +211,60 @@ class CircuitOpenError(UpbitError):
 
 
 class OrderStateUnknown(UpbitError):
-    """An order request failed ambiguously and Upbit's state could not be confirmed.
+    """A write failed ambiguously and Upbit's state could not be confirmed.
 
-    Raised instead of sending the order again: the order may exist. ``identifier`` is the
-    client identifier it was sent with; look it up with ``get_order(identifier=...)``.
+    Raised instead of sending it again: it may have taken effect. ``identifier`` names what
+    to look up (an order's client identifier, or the uuid of what was being cancelled);
+    ``lookup`` is the call that shows the state.
     """
 
     identifier: str
     method: str
     path: str
+    lookup: str
 
-    def __init__(self, *, identifier: str, method: str, path: str) -> None:
+    def __init__(
+        self, *, identifier: str, method: str, path: str, lookup: str = "", action: str = "placed"
+    ) -> None:
         self.identifier = identifier
         self.method = _clean_method(method)
         self.path = _clean_path(path)
+        self.lookup = lookup or f"get_order(identifier={identifier!r})"
         self.hint = (
-            f"The order may or may not have been placed; check get_order(identifier={identifier!r})"
-            " before trying again."
+            f"It may or may not have been {action}; check {self.lookup} before trying again."
         )
         super().__init__(
-            f"order state unknown after a failed {self.method} {self.path} — {self.hint}",
+            f"state unknown after a failed {self.method} {self.path} — {self.hint}",
             identifier=identifier,
             method=self.method,
             path=self.path,
+            lookup=lookup,
+            action=action,
+        )
+
+
+class CancelTooLate(UpbitError):
+    """A cancel whose answer was lost found the order filled (or the withdrawal under way).
+
+    ``state`` is the state Upbit reports now; ``found`` is the order or withdrawal as looked up.
+    """
+
+    uuid: str
+    state: str
+    found: Any
+
+    def __init__(self, *, uuid: str, state: str, found: Any = None) -> None:
+        self.uuid = uuid
+        self.state = state
+        self.found = found
+        self.hint = (
+            "It was filled (or processed) before the cancel reached it; nothing was cancelled."
+        )
+        super().__init__(
+            f"cancel of {uuid} came too late: it is {state!r} — {self.hint}",
+            uuid=uuid,
+            state=state,
+            found=found,
         )
 
 
