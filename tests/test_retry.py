@@ -19,14 +19,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upbit_ext._errors import CircuitOpenError, UpbitError
+from upbit_ext._errors import CircuitOpenError, UpbitError, parse_retry_after
 from upbit_ext._retry import (
     DEFAULT_FAILURE_THRESHOLD,
     DEFAULT_RESET_TIMEOUT,
     CircuitBreaker,
     RetryPolicy,
     breaker_for,
-    parse_retry_after,
 )
 
 T = TypeVar("T")
@@ -347,9 +346,14 @@ def test_parse_garbage_is_none(value: str | None) -> None:
     assert parse_retry_after(value, now=NOW) is None
 
 
-def test_parse_absurdly_large_number_is_infinite_and_not_waited_for() -> None:
+def test_parse_http_date_without_a_zone_is_gmt() -> None:
+    # Every HTTP date is GMT; a server that leaves the zone out still means GMT.
+    assert parse_retry_after("Sun, 01 Mar 2026 12:00:30", now=NOW) == 30.0
+
+
+def test_parse_absurdly_large_number_is_two_to_the_31_and_not_waited_for() -> None:
     seconds = parse_retry_after("9" * 400, now=NOW)
-    assert seconds == math.inf
+    assert seconds == 2.0**31  # RFC 9111 1.2.2: an overflowing delta-seconds is 2**31
     assert RetryPolicy().delay(0, retry_after=seconds) is None
 
 
