@@ -15,7 +15,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from upbit_ext import (
     UpbitConnectionError,
     UpbitError,
 )
+from upbit_ext._log import ErrorLog
 from upbit_ext._operations import OPERATIONS
 from upbit_ext._retry import RetryPolicy
 
@@ -131,9 +131,7 @@ def test_a_write_that_may_have_arrived_is_never_sent_again(
 
 
 @pytest.mark.parametrize("op_id", sorted(WRITE_ARGS))
-def test_a_write_that_never_left_is_sent_again(
-    upbit: Upbit, server: FakeUpbit, op_id: str
-) -> None:
+def test_a_write_that_never_left_is_sent_again(upbit: Upbit, server: FakeUpbit, op_id: str) -> None:
     # A 429 means Upbit counted the request without acting on it: safe to send again.
     op = OPERATIONS[op_id]
     server.inject(op.method, op.path, "429")
@@ -218,7 +216,7 @@ def test_retry_after_edge_values_through_the_retry_path(
 @pytest.mark.usefixtures("seoul_local_time")
 def test_retry_after_date_without_zone_is_gmt_through_the_retry_path(server: FakeUpbit) -> None:
     when = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=3)
-    actions, failure = _retry_waits(server, format_datetime(when).removesuffix(" -0000"))
+    actions, failure = _retry_waits(server, when.strftime("%a, %d %b %Y %H:%M:%S"))  # no zone
     assert failure is None
     (action,) = actions
     assert 1.0 < float(action.removeprefix("retry in ").removesuffix("s")) <= 3.0
@@ -237,9 +235,13 @@ def test_an_order_is_never_resent_after_a_400_or_418(
     upbit: Upbit, server: FakeUpbit, fault: str, error: type[UpbitError]
 ) -> None:
     server.inject("POST", "/v1/orders", fault)
+    log = io.StringIO()
+    upbit._core.ctx.log = ErrorLog(log)
     with pytest.raises(error):
         _order(upbit)
     assert len(server.requests_to("POST", "/v1/orders")) == 1
+    # The flow itself gives up (after a 418 the limiter would also refuse to send).
+    assert [json.loads(line)["next_action"] for line in log.getvalue().splitlines()] == ["raise"]
     assert not server.requests_to("GET", "/v1/order")  # nothing ambiguous to look up either
 
 
@@ -355,9 +357,7 @@ def test_ambiguous_withdrawal_cancel_returns_the_cancelled_withdrawal(
     assert len(server.requests_to("DELETE", "/v1/withdraws/coin")) == 1
 
 
-def test_ambiguous_withdrawal_cancel_after_it_left_says_so(
-    upbit: Upbit, server: FakeUpbit
-) -> None:
+def test_ambiguous_withdrawal_cancel_after_it_left_says_so(upbit: Upbit, server: FakeUpbit) -> None:
     withdrawal = server.add_withdrawal()
     server.inject("DELETE", "/v1/withdraws/coin", "process_and_drop")
     with pytest.raises(CancelTooLate) as info:
@@ -403,9 +403,10 @@ def test_an_api_error_is_raised_from_the_facade_call(upbit: Upbit) -> None:
 
 def test_a_transport_error_is_short_and_keeps_its_cause(server: FakeUpbit) -> None:
     server.inject("POST", "/v1/withdraws/krw", "drop")
-    with Upbit(ACCESS_KEY, SECRET_KEY, base_url=server.url) as client, pytest.raises(
-        UpbitConnectionError
-    ) as info:
+    with (
+        Upbit(ACCESS_KEY, SECRET_KEY, base_url=server.url) as client,
+        pytest.raises(UpbitConnectionError) as info,
+    ):
         client.withdraw_krw(amount="10000", two_factor_type="kakao")
     _assert_short(info.value, test_a_transport_error_is_short_and_keeps_its_cause)
     assert isinstance(info.value.__cause__, httpx.TransportError)
@@ -433,5 +434,7 @@ def test_async_api_error_is_raised_from_the_facade_call(server: FakeUpbit) -> No
         asyncio.run(call())
     names = [f.name for f in _frames(info.value)]
     assert "get_order" in names
-    internal = [f for f in _frames(info.value) if "httpx" in f.filename or "upbit_client" in f.filename]
+    internal = [
+        f for f in _frames(info.value) if "httpx" in f.filename or "upbit_client" in f.filename
+    ]
     assert not internal
