@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 GEN_VENV := .venv-gen
+MUT_VENV := .venv-mutate
 
-.PHONY: help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz
+.PHONY: help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz mutate
 
 help:
 	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
@@ -15,6 +16,7 @@ help:
 	@echo "make record      re-record cassettes/sandbox (every operation) and convert the upbeat recordings (offline)"
 	@echo "make record-live record the public quotation endpoints from api.upbit.com into cassettes/live (network; never in CI)"
 	@echo "make fuzz        schemathesis against the sandbox, FUZZ_EXAMPLES (default 500) fresh random cases per operation"
+	@echo "make mutate      mutation testing of the safety-critical modules (slow; never in CI; see mutation/REPORT.md)"
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +49,18 @@ record: $(BIN)/.installed
 record-live: $(BIN)/.installed
 	$(BIN)/python scripts/record_live.py
 
+$(MUT_VENV)/bin/.installed: requirements/mutate.txt pyproject.toml
+	$(PYTHON) -m venv $(MUT_VENV)
+	$(MUT_VENV)/bin/python -m pip install --quiet -e '.[dev]' -r requirements/mutate.txt
+	touch $@
+
+# Mutants of the modules listed in setup.cfg [mutmut], each run against the tests that call the
+# mutated function. MUTANTS narrows it, e.g. make mutate MUTANTS='upbit_ext._flow*'.
+MUTANTS ?=
+mutate: $(MUT_VENV)/bin/.installed
+	$(MUT_VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
+	$(MUT_VENV)/bin/mutmut results
+
 regenerate: $(GEN_VENV)/bin/.installed
 	scripts/regenerate.sh generated/upbit_client
 
@@ -72,4 +86,4 @@ drift: $(GEN_VENV)/bin/.installed
 	else echo "generated code drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
 
 clean:
-	rm -rf $(VENV) $(GEN_VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(GEN_VENV) $(MUT_VENV) mutants .pytest_cache .mypy_cache .ruff_cache
