@@ -441,3 +441,75 @@ def test_async_api_error_is_raised_from_the_facade_call(server: FakeUpbit) -> No
         f for f in _frames(info.value) if "httpx" in f.filename or "upbit_client" in f.filename
     ]
     assert not internal
+
+
+# --- mutation-found gaps (mutation/REPORT.md) --------------------------------------------------
+
+
+def test_a_rate_limited_order_waits_for_retry_after_and_is_counted(
+    upbit: Upbit, server: FakeUpbit
+) -> None:
+    log = io.StringIO()
+    upbit._core.ctx.log = ErrorLog(log)
+    upbit._core.ctx.policy = RetryPolicy(max_retries=1, base_delay=0.0, max_delay=0.0)
+    server.inject("POST", "/v1/orders", "status 429 Retry-After: 1")
+    _order(upbit)
+    assert [json.loads(line)["next_action"] for line in log.getvalue().splitlines()] == [
+        "retry in 1.000s"
+    ]
+    assert upbit.health()["errors"] == {"RateLimited": 1}
+    assert [p.status for p in server.requests_to("POST", "/v1/orders")] == [429, 201]
+
+
+def test_async_reads_are_retried_after_a_wait(server: FakeUpbit) -> None:
+    server.inject("GET", "/v1/accounts", "status 503 Retry-After: 1")
+    log = io.StringIO()
+
+    async def call() -> Any:
+        async with AsyncUpbit(ACCESS_KEY, SECRET_KEY, base_url=server.url, error_log=log) as c:
+            c._core.ctx.policy = RetryPolicy(max_retries=1, base_delay=0.0, max_delay=0.0)
+            started = time.monotonic()
+            accounts = await c.get_accounts()
+            return accounts, time.monotonic() - started
+
+    accounts, elapsed = asyncio.run(call())
+    assert accounts[0].currency == "KRW"
+    assert elapsed >= 1.0  # the wait really happened, on the event loop
+    assert [json.loads(line)["next_action"] for line in log.getvalue().splitlines()] == [
+        "retry in 1.000s"
+    ]
+
+
+def test_an_order_refused_with_429_is_retried_exactly_max_retries_times(
+    upbit: Upbit, server: FakeUpbit
+) -> None:
+    server.inject("POST", "/v1/orders", "429", "429", "429")
+    with pytest.raises(upbit_ext.RateLimited):
+        _order(upbit)  # max_retries=2: three attempts, then the 429 itself
+    assert [p.status for p in server.requests_to("POST", "/v1/orders")] == [429, 429, 429]
+    assert not server.state.orders
+
+
+def test_an_ambiguous_order_failure_is_logged_as_a_look_up(upbit: Upbit, server: FakeUpbit) -> None:
+    log = io.StringIO()
+    upbit._core.ctx.log = ErrorLog(log)
+    server.inject("POST", "/v1/orders", "500_after_commit")
+    _order(upbit)
+    (event,) = [json.loads(line) for line in log.getvalue().splitlines()]
+    assert {k: event[k] for k in ("operation", "status", "error", "attempt", "next_action")} == {
+        "operation": "create_order", "status": 500, "error": "ServerError", "attempt": 1,
+        "next_action": "look up",
+    }  # fmt: skip
+    assert 0 <= event["elapsed"] < 5
+
+
+def test_an_order_that_never_arrived_is_reposted_after_retry_after(
+    upbit: Upbit, server: FakeUpbit
+) -> None:
+    upbit._core.ctx.policy = RetryPolicy(max_retries=1, base_delay=0.0, max_delay=0.0)
+    server.inject("POST", "/v1/orders", "status 503 Retry-After: 1")  # refused before commit
+    started = time.monotonic()
+    _order(upbit, identifier="late-1")
+    assert time.monotonic() - started >= 1.0  # looked up, then waited as asked, then re-posted
+    assert [p.status for p in server.requests_to("POST", "/v1/orders")] == [503, 201]
+    assert len(server.requests_to("GET", "/v1/order")) == 1

@@ -1,7 +1,9 @@
-"""When to retry, and how an order is never sent twice, written once for sync and async.
+"""When to retry, and how a write is never carried out twice, written once for sync and async.
 
+Reads are retried; a write that may have reached Upbit is never sent blind again. Orders and
+cancels are settled by reading Upbit's state back (`lookup_flow`); any other write raises.
 The policy is a generator that yields what it needs done (send the request, sleep, look
-an order up) and receives the outcome; `run_sync` and `run_async` carry the actions out.
+the state up) and receives the outcome; `run_sync` and `run_async` carry the actions out.
 Each attempt goes back through the httpx client, so it is signed again with a new nonce
 and spends from the rate-limit budget again.
 """
