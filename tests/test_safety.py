@@ -513,3 +513,13 @@ def test_an_order_that_never_arrived_is_reposted_after_retry_after(
     assert time.monotonic() - started >= 1.0  # looked up, then waited as asked, then re-posted
     assert [p.status for p in server.requests_to("POST", "/v1/orders")] == [503, 201]
     assert len(server.requests_to("GET", "/v1/order")) == 1
+
+
+def test_a_read_banned_with_418_is_not_retried(upbit: Upbit, server: FakeUpbit) -> None:
+    log = io.StringIO()
+    upbit._core.ctx.log = ErrorLog(log)
+    server.inject("GET", "/v1/accounts", "418")
+    with pytest.raises(IpBanned):
+        upbit.get_accounts()
+    assert [json.loads(line)["next_action"] for line in log.getvalue().splitlines()] == ["raise"]
+    assert len(server.requests_to("GET", "/v1/accounts")) == 1

@@ -99,8 +99,7 @@ class CallContext:
 
 
 def _retry_delay(ctx: CallContext, error: UpbitError, attempt: int) -> float | None:
-    if attempt >= ctx.policy.max_retries:
-        return None
+    """The wait before retry ``attempt``, or None once retries are used up (see RetryPolicy)."""
     retry_after = error.retry_after if isinstance(error, HTTPStatusError) else None
     return ctx.policy.delay(attempt, retry_after=retry_after)
 
