@@ -128,7 +128,27 @@ def test_a_write_that_may_have_arrived_is_never_sent_again(
     with pytest.raises((ServerError, UpbitConnectionError)) as info:
         getattr(upbit, op_id)(**WRITE_ARGS[op_id])
     assert len(server.requests_to(op.method, op.path)) == 1
-    assert "was not sent again" in "".join(info.value.__notes__)
+    (note,) = info.value.__notes__
+    assert note.startswith(f"{op_id} was not sent again: Upbit may have carried it out.")
+    assert note.endswith("Check its state (the matching list or get call) before calling it again.")
+
+
+def test_a_write_refused_outright_carries_no_may_have_arrived_note(
+    upbit: Upbit, server: FakeUpbit
+) -> None:
+    server.inject("POST", "/v1/withdraws/krw", "400")
+    with pytest.raises(BadRequest) as info:
+        upbit.withdraw_krw(amount="10000", two_factor_type="kakao")
+    assert not getattr(info.value, "__notes__", [])
+
+
+def test_a_read_is_tried_exactly_max_retries_plus_one_times(
+    upbit: Upbit, server: FakeUpbit
+) -> None:
+    server.inject("GET", "/v1/accounts", "500", "500", "500")
+    with pytest.raises(ServerError):
+        upbit.get_accounts()
+    assert len(server.requests_to("GET", "/v1/accounts")) == 3
 
 
 @pytest.mark.parametrize("op_id", sorted(WRITE_ARGS))
@@ -496,9 +516,10 @@ def test_an_ambiguous_order_failure_is_logged_as_a_look_up(upbit: Upbit, server:
     server.inject("POST", "/v1/orders", "500_after_commit")
     _order(upbit)
     (event,) = [json.loads(line) for line in log.getvalue().splitlines()]
-    assert {k: event[k] for k in ("operation", "status", "error", "attempt", "next_action")} == {
-        "operation": "create_order", "status": 500, "error": "ServerError", "attempt": 1,
-        "next_action": "look up",
+    fields = ("operation", "status", "name", "error", "attempt", "next_action")
+    assert {k: event[k] for k in fields} == {
+        "operation": "create_order", "status": 500, "name": "server_error",
+        "error": "ServerError", "attempt": 1, "next_action": "look up",
     }  # fmt: skip
     assert 0 <= event["elapsed"] < 5
 
