@@ -544,3 +544,18 @@ def test_a_read_banned_with_418_is_not_retried(upbit: Upbit, server: FakeUpbit) 
         upbit.get_accounts()
     assert [json.loads(line)["next_action"] for line in log.getvalue().splitlines()] == ["raise"]
     assert len(server.requests_to("GET", "/v1/accounts")) == 1
+
+
+def test_a_transport_failure_is_logged_without_status_or_name(
+    upbit: Upbit, server: FakeUpbit
+) -> None:
+    log = io.StringIO()
+    upbit._core.ctx.log = ErrorLog(log)
+    server.inject("GET", "/v1/accounts", "drop")
+    upbit.get_accounts()
+    (event,) = [json.loads(line) for line in log.getvalue().splitlines()]
+    assert (event["status"], event["name"], event["error"]) == (None, None, "UpbitConnectionError")
+    assert event["attempt"] == 1
+    assert isinstance(event["elapsed"], float)
+    assert event["elapsed"] == round(event["elapsed"], 4)
+    assert event["next_action"].startswith("retry in ")
