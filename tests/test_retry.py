@@ -241,6 +241,13 @@ def test_policy_validation_names_the_field(
         RetryPolicy(**kwargs)  # type: ignore[arg-type]
 
 
+def test_delay_type_errors_name_the_type_given() -> None:
+    with pytest.raises(TypeError, match="attempt must be an int, got str"):
+        RetryPolicy().delay("1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="retry_after must be a number of seconds, got str"):
+        RetryPolicy().delay(0, retry_after="1")  # type: ignore[arg-type]
+
+
 def test_zero_delays_are_allowed() -> None:
     assert RetryPolicy(base_delay=0.0, max_delay=0.0).delay(1) == 0.0
 
@@ -471,6 +478,30 @@ def test_trial_failure_reopens_for_another_timeout() -> None:
     clock.advance(1.0)
     breaker.before_request()
     assert breaker.state == "half_open"
+
+
+def test_a_failed_trial_adds_to_the_consecutive_count() -> None:
+    breaker, clock = make(threshold=2, timeout=30.0)
+    breaker.record_failure()
+    breaker.record_failure()
+    clock.advance(30.0)
+    breaker.before_request()
+    breaker.record_failure()
+    assert breaker.snapshot()["consecutive_failures"] == 3
+
+
+def test_a_breaker_closed_by_a_trial_opens_again_like_a_new_one() -> None:
+    breaker, clock = make(threshold=1, timeout=30.0)
+    breaker.record_failure()
+    clock.advance(30.0)
+    breaker.before_request()
+    breaker.record_success()
+    breaker.record_failure()  # opens again at clock 30
+    clock.advance(10.0)
+    with pytest.raises(CircuitOpenError) as info:
+        breaker.before_request()
+    assert info.value.retry_after == pytest.approx(20.0)
+    assert breaker.snapshot()["trial_in_flight"] is False
 
 
 def test_reports_while_open_are_stale_and_ignored() -> None:
