@@ -656,6 +656,31 @@ def test_registry_refuses_conflicting_settings() -> None:
         breaker_for(host, reset_timeout=1.0)
 
 
+def test_registry_refuses_a_different_clock_by_name() -> None:
+    host = fresh_host()
+    clock = FakeClock()
+    assert breaker_for(host, clock=clock) is breaker_for(host, clock=clock)
+    with pytest.raises(ValueError, match="clock: the shared breaker"):
+        breaker_for(host, clock=FakeClock())
+
+
+def test_registry_keys_and_names_a_host_in_lower_case() -> None:
+    host = fresh_host()
+    assert breaker_for(host.upper()).host == host.lower()
+    assert breaker_for(host.upper()) is breaker_for(host.lower())
+
+
+def test_type_and_value_errors_name_the_setting_and_the_type_given() -> None:
+    with pytest.raises(TypeError, match="max_retries must be an int, got str"):
+        RetryPolicy(max_retries="2")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="failure_threshold must be an int, got str"):
+        CircuitBreaker("h", failure_threshold="5")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="reset_timeout must be finite and > 0"):
+        CircuitBreaker("h", reset_timeout=0)
+    with pytest.raises(TypeError, match="host must be a str, got int"):
+        breaker_for(5)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("host", ["", "  ", "https://api.upbit.com", "api.upbit.com/v1", "a b"])
 def test_registry_wants_a_bare_host(host: str) -> None:
     with pytest.raises(ValueError, match="host"):
