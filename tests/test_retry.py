@@ -679,6 +679,12 @@ def test_type_and_value_errors_name_the_setting_and_the_type_given() -> None:
         CircuitBreaker("h", reset_timeout=0)
     with pytest.raises(TypeError, match="host must be a str, got int"):
         breaker_for(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="clock must be callable, got int"):
+        CircuitBreaker("h", clock=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="base_delay must be a number of seconds, got str"):
+        RetryPolicy(base_delay="1")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="base_delay must be finite and >= 0 seconds"):
+        RetryPolicy(base_delay=-1)
 
 
 @pytest.mark.parametrize("host", ["", "  ", "https://api.upbit.com", "api.upbit.com/v1", "a b"])
