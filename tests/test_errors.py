@@ -246,6 +246,7 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
+    _Handler.release.clear()  # set by an earlier teardown when the tests run out of module order
     server = _Server(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
