@@ -369,6 +369,8 @@ def test_parse_rejects_wrong_types() -> None:
         parse_retry_after(5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="now"):
         parse_retry_after("1", now=math.nan)
+    with pytest.raises(ValueError, match="now"):
+        parse_retry_after("1", now=True)
 
 
 # --- CircuitBreaker ---------------------------------------------------------------------------
