@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 GEN_VENV := .venv-gen
+MUT_VENV := .venv-mutate
 # .venv is installed from uv.lock by uv, itself pinned here and installed from PyPI into .tools/uv.
 UV_VERSION := 0.13.9
 UV_DIR := .tools/uv
@@ -12,7 +13,7 @@ UV_STAMP := $(UV_DIR)/.installed-$(UV_VERSION)
 # uv must never fetch a Python build: it uses $(PYTHON), like `python -m venv` did.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: collect-acceptance help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check lock lock-check
+.PHONY: collect-acceptance help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check lock lock-check mutate
 
 help:
 	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
@@ -25,6 +26,7 @@ help:
 	@echo "make collect-acceptance  the issue's 60 s faulted collection, checked against the sandbox's trade log"
 	@echo "make fuzz        schemathesis against the sandbox, FUZZ_EXAMPLES (default 500) fresh random cases per operation"
 	@echo "make upstream-check  compare the spec with the newest upbit-sdk from PyPI (network; for a person, not CI)"
+	@echo "make mutate      mutation testing of the safety-critical modules (slow; never in CI; see mutation/REPORT.md)"
 
 # pip --target takes seconds; a Python without pip gets it through a venv (ensurepip) instead.
 $(UV_STAMP):
@@ -80,6 +82,18 @@ record-live: $(BIN)/.installed
 upstream-check: $(BIN)/.installed
 	$(BIN)/python scripts/upstream_check.py
 
+$(MUT_VENV)/bin/.installed: requirements/mutate.txt pyproject.toml
+	$(PYTHON) -m venv $(MUT_VENV)
+	$(MUT_VENV)/bin/python -m pip install --quiet -e '.[dev]' -r requirements/mutate.txt
+	touch $@
+
+# Mutants of the modules listed in setup.cfg [mutmut], each run against the tests that call the
+# mutated function. MUTANTS narrows it, e.g. make mutate MUTANTS='upbit_ext._flow*'.
+MUTANTS ?=
+mutate: $(MUT_VENV)/bin/.installed
+	$(MUT_VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
+	$(MUT_VENV)/bin/mutmut results
+
 regenerate: $(GEN_VENV)/bin/.installed
 	scripts/regenerate.sh generated/upbit_client
 
@@ -109,4 +123,4 @@ drift: $(GEN_VENV)/bin/.installed
 	else echo "generated code drifted from spec/upbit.yaml: run 'make regenerate' and commit" >&2; exit 1; fi
 
 clean:
-	rm -rf $(VENV) $(GEN_VENV) .tools .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(GEN_VENV) $(MUT_VENV) .tools mutants .pytest_cache .mypy_cache .ruff_cache

@@ -49,12 +49,15 @@ class Record:
 class Fault:
     method: str
     path: str
-    kind: str  # drop | drop_after_commit | 500_after_commit | 500 | 502_html | 429 | 418 | huge
+    # drop | drop_after_commit | 500_after_commit | 500 | 502_html | 429 | 418 | 400 | huge
+    # | lag (a look-up misses once) | "status <code> [<Header>: <value>]"
+    kind: str
 
 
 @dataclass
 class State:
     orders: dict[str, dict[str, Any]] = field(default_factory=dict)
+    withdrawals: dict[str, dict[str, Any]] = field(default_factory=dict)
     identifiers: set[str] = field(default_factory=set)
     nonces: set[str] = field(default_factory=set)
     records: list[Record] = field(default_factory=list)
@@ -71,7 +74,7 @@ class FakeUpbit(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self.state = State()
         spec = load_spec()
         self.secured = {(op.method, op.path) for op in operations(spec) if op.tag != "quotation"}
@@ -98,6 +101,27 @@ class FakeUpbit(ThreadingHTTPServer):
     def inject(self, method: str, path: str, *kinds: str) -> None:
         with self.lock:
             self.state.faults.extend(Fault(method, path, k) for k in kinds)
+
+    def add_order(self, state: str = "wait", identifier: str | None = None) -> dict[str, Any]:
+        """An order already on the book (or closed), as if placed earlier."""
+        order = {**self.order_template, "uuid": str(uuid.uuid4()), "state": state, "trades": []}
+        if identifier is not None:
+            order["identifier"] = identifier
+            self.state.identifiers.add(identifier)
+        else:
+            order.pop("identifier", None)
+        self.state.orders[order["uuid"]] = order
+        return order
+
+    def add_withdrawal(self, state: str = "WAITING") -> dict[str, Any]:
+        withdrawal = {
+            "type": "withdraw", "uuid": str(uuid.uuid4()), "currency": "BTC", "net_type": "BTC",
+            "txid": None, "state": state, "created_at": "2026-03-11T15:00:00+09:00",
+            "done_at": None, "amount": "0.01", "fee": "0.0005", "transaction_type": "default",
+            "is_cancelable": state == "WAITING",
+        }  # fmt: skip
+        self.state.withdrawals[withdrawal["uuid"]] = withdrawal
+        return withdrawal
 
     def requests_to(self, method: str, path: str) -> list[Record]:
         return [r for r in self.state.records if r.method == method and r.path == path]
@@ -173,7 +197,9 @@ class _Handler(BaseHTTPRequestHandler):
         fault = self._take_fault(parts.path)
         params = dict(parse_qsl(parts.query))
         lists = {k: [v for kk, v in parse_qsl(parts.query) if kk == k] for k in params}
-        if fault in {"drop", "500", "502_html", "429", "418", "huge", "bad_shape"}:
+        if fault in {"drop", "500", "502_html", "429", "418", "huge", "bad_shape", "400"} or (
+            fault or ""
+        ).startswith("status "):
             return self._fault_before(fault)
         handler = getattr(
             self, f"_route_{self.command}_{parts.path.strip('/').replace('/', '_')}", None
@@ -199,6 +225,13 @@ class _Handler(BaseHTTPRequestHandler):
         return None
 
     def _fault_before(self, kind: str) -> None:
+        if kind.startswith("status "):  # "status 503 Retry-After: 1": that status and header
+            _, status, *header = kind.split(" ", 2)
+            name, _, value = (header or [""])[0].partition(": ")
+            body = {"error": {"name": "server_error", "message": f"status {status}"}}
+            return self._send(int(status), body, headers={name: value} if name else None)
+        if kind == "400":
+            return self._error(400, "invalid_parameter", "잘못된 파라미터입니다.")
         if kind == "drop":
             return self._drop()
         if kind == "500":
@@ -264,9 +297,91 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route_GET_v1_order(self, params: Any, lists: Any, body: bytes, fault: str | None) -> None:
         order = self._find(params)
-        if order is None:
+        if order is None or fault == "lag":  # lag: the read replica has not seen it yet
             return self._error(404, "order_not_found", "주문을 찾지 못했습니다.")
         return self._send(200, order)
+
+    def _after_commit(self, fault: str | None, status: int, body: Any) -> None:
+        if fault == "drop_after_commit":
+            return self._drop()
+        if fault == "500_after_commit":
+            return self._error(500, "server_error", "internal error after commit")
+        return self._send(status, body)
+
+    def _route_DELETE_v1_order(
+        self, params: Any, lists: Any, body: bytes, fault: str | None
+    ) -> None:
+        with self.server.lock:
+            order = self._find(params)
+            if order is not None and fault == "fill_and_drop":  # filled just before the cancel
+                order["state"] = "done"
+                return self._drop()
+            if order is None or order["state"] not in {"wait", "watch"}:
+                return self._error(404, "order_not_found", "주문을 찾지 못했습니다.")
+            before = {k: v for k, v in order.items() if k != "trades"}
+            order["state"] = "cancel"
+        return self._after_commit(fault, 200, before)
+
+    def _listed(self, lists: dict[str, list[str]]) -> list[dict[str, Any]]:
+        uuids, idents = lists.get("uuids[]", []), lists.get("identifiers[]", [])
+        return [
+            o
+            for o in self.server.state.orders.values()
+            if o["uuid"] in uuids or o.get("identifier", object()) in idents
+        ]
+
+    def _route_GET_v1_orders_uuids(
+        self, params: Any, lists: Any, body: bytes, fault: str | None
+    ) -> None:
+        with self.server.lock:
+            found = [
+                {**{k: v for k, v in o.items() if k != "trades"}, "executed_funds": "0"}
+                for o in self._listed(lists)
+            ]
+        return self._send(200, found)
+
+    def _route_DELETE_v1_orders_uuids(
+        self, params: Any, lists: Any, body: bytes, fault: str | None
+    ) -> None:
+        success: list[dict[str, Any]] = []
+        failed: list[dict[str, Any]] = []
+        with self.server.lock:
+            for order in self._listed(lists):
+                item = {"uuid": order["uuid"], "market": order["market"]}
+                if order["state"] in {"wait", "watch"}:
+                    order["state"] = "cancel"
+                    success.append(item)
+                else:
+                    failed.append(item)
+        result = {
+            "success": {"count": len(success), "orders": success},
+            "failed": {"count": len(failed), "orders": failed},
+        }
+        return self._after_commit(fault, 200, result)
+
+    def _route_GET_v1_withdraw(
+        self, params: Any, lists: Any, body: bytes, fault: str | None
+    ) -> None:
+        found = self.server.state.withdrawals.get(params.get("uuid", ""))
+        if found is None:
+            return self._error(404, "withdraw_not_found", "출금 내역을 찾지 못했습니다.")
+        return self._send(200, found)
+
+    def _route_DELETE_v1_withdraws_coin(
+        self, params: Any, lists: Any, body: bytes, fault: str | None
+    ) -> None:
+        with self.server.lock:
+            found = self.server.state.withdrawals.get(params.get("uuid", ""))
+            if found is None:
+                return self._error(404, "withdraw_not_found", "출금 내역을 찾지 못했습니다.")
+            if fault == "process_and_drop":  # the withdrawal left before the cancel arrived
+                found.update(state="PROCESSING", is_cancelable=False)
+                return self._drop()
+            if found["state"] != "WAITING":
+                return self._error(400, "invalid_parameter", "취소할 수 없는 출금입니다.")
+            found.update(state="CANCELLED", is_cancelable=False)
+            answer = dict(found)
+        return self._after_commit(fault, 200, answer)
 
     # --- paging data ------------------------------------------------------------------------
 

@@ -160,7 +160,10 @@ def test_errors_are_typed_before_parsing(server: FakeUpbit) -> None:
         with pytest.raises(OrderNotFound) as missing:
             client.get_order(uuid="no-such-order")
         assert missing.value.message == "주문을 찾지 못했습니다."
-        assert "upbit" not in missing.value.hint.lower() or missing.value.hint
+        # Typed by Upbit's name and by the status at once, and naming the call that failed.
+        assert isinstance(missing.value, upbit_ext.NotFound)
+        assert (missing.value.name, missing.value.status) == ("order_not_found", 404)
+        assert (missing.value.method, missing.value.path) == ("GET", "/v1/order")
 
 
 def test_ban_stops_all_requests_to_the_host(server: FakeUpbit) -> None:

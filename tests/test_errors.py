@@ -247,6 +247,7 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
+    _Handler.release.clear()  # set by an earlier teardown when the tests run out of module order
     server = _Server(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -588,6 +589,23 @@ def test_token_echoed_by_server_is_redacted(client: httpx.Client) -> None:
     assert err.path == "/echo-auth"
     assert_safe_line(err)
     assert TOKEN not in repr(pickle.loads(pickle.dumps(err)).__reduce__())
+
+
+def test_a_jwt_that_is_not_this_requests_token_is_redacted_too() -> None:
+    # Each retry is signed anew, so a body echoing an earlier attempt's token (a proxy, a
+    # cache) carries a JWT that is not on this request: only its shape can catch it.
+    earlier = jwt.encode({"access_key": "AK-test-0123456789", "nonce": "n-1"}, SECRET, "HS512")
+    later = jwt.encode({"access_key": "AK-test-0123456789", "nonce": "n-2"}, SECRET, "HS512")
+    request = httpx.Request(
+        "GET", "https://api.upbit.com/v1/accounts", headers={"Authorization": f"Bearer {later}"}
+    )
+    body = {"error": {"name": "jwt_verification", "message": f"bad token {earlier} (retry)"}}
+    response = httpx.Response(401, json=body, request=request)
+    err = error_from_response(response, method="GET", path="/v1/accounts", now=NOW)
+    for text in (str(err), repr(err), err.message, err.body, repr(vars(err))):
+        assert earlier not in text
+        assert earlier.split(".")[1] not in text  # not even the claims part
+    assert err.message == "bad token [REDACTED] (retry)"
 
 
 def test_token_on_request_never_reaches_error_without_echo(client: httpx.Client) -> None:

@@ -19,14 +19,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upbit_ext._errors import CircuitOpenError, UpbitError
+from upbit_ext._errors import CircuitOpenError, UpbitError, parse_retry_after
 from upbit_ext._retry import (
     DEFAULT_FAILURE_THRESHOLD,
     DEFAULT_RESET_TIMEOUT,
     CircuitBreaker,
     RetryPolicy,
     breaker_for,
-    parse_retry_after,
 )
 
 T = TypeVar("T")
@@ -242,6 +241,13 @@ def test_policy_validation_names_the_field(
         RetryPolicy(**kwargs)  # type: ignore[arg-type]
 
 
+def test_delay_type_errors_name_the_type_given() -> None:
+    with pytest.raises(TypeError, match="attempt must be an int, got str"):
+        RetryPolicy().delay("1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="retry_after must be a number of seconds, got str"):
+        RetryPolicy().delay(0, retry_after="1")  # type: ignore[arg-type]
+
+
 def test_zero_delays_are_allowed() -> None:
     assert RetryPolicy(base_delay=0.0, max_delay=0.0).delay(1) == 0.0
 
@@ -347,9 +353,14 @@ def test_parse_garbage_is_none(value: str | None) -> None:
     assert parse_retry_after(value, now=NOW) is None
 
 
-def test_parse_absurdly_large_number_is_infinite_and_not_waited_for() -> None:
+def test_parse_http_date_without_a_zone_is_gmt() -> None:
+    # Every HTTP date is GMT; a server that leaves the zone out still means GMT.
+    assert parse_retry_after("Sun, 01 Mar 2026 12:00:30", now=NOW) == 30.0
+
+
+def test_parse_absurdly_large_number_is_two_to_the_31_and_not_waited_for() -> None:
     seconds = parse_retry_after("9" * 400, now=NOW)
-    assert seconds == math.inf
+    assert seconds == 2.0**31  # RFC 9111 1.2.2: an overflowing delta-seconds is 2**31
     assert RetryPolicy().delay(0, retry_after=seconds) is None
 
 
@@ -358,6 +369,8 @@ def test_parse_rejects_wrong_types() -> None:
         parse_retry_after(5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="now"):
         parse_retry_after("1", now=math.nan)
+    with pytest.raises(ValueError, match="now"):
+        parse_retry_after("1", now=True)
 
 
 # --- CircuitBreaker ---------------------------------------------------------------------------
@@ -467,6 +480,30 @@ def test_trial_failure_reopens_for_another_timeout() -> None:
     clock.advance(1.0)
     breaker.before_request()
     assert breaker.state == "half_open"
+
+
+def test_a_failed_trial_adds_to_the_consecutive_count() -> None:
+    breaker, clock = make(threshold=2, timeout=30.0)
+    breaker.record_failure()
+    breaker.record_failure()
+    clock.advance(30.0)
+    breaker.before_request()
+    breaker.record_failure()
+    assert breaker.snapshot()["consecutive_failures"] == 3
+
+
+def test_a_breaker_closed_by_a_trial_opens_again_like_a_new_one() -> None:
+    breaker, clock = make(threshold=1, timeout=30.0)
+    breaker.record_failure()
+    clock.advance(30.0)
+    breaker.before_request()
+    breaker.record_success()
+    breaker.record_failure()  # opens again at clock 30
+    clock.advance(10.0)
+    with pytest.raises(CircuitOpenError) as info:
+        breaker.before_request()
+    assert info.value.retry_after == pytest.approx(20.0)
+    assert breaker.snapshot()["trial_in_flight"] is False
 
 
 def test_reports_while_open_are_stale_and_ignored() -> None:
@@ -619,6 +656,37 @@ def test_registry_refuses_conflicting_settings() -> None:
         breaker_for(host, failure_threshold=4)
     with pytest.raises(ValueError, match="reset_timeout"):
         breaker_for(host, reset_timeout=1.0)
+
+
+def test_registry_refuses_a_different_clock_by_name() -> None:
+    host = fresh_host()
+    clock = FakeClock()
+    assert breaker_for(host, clock=clock) is breaker_for(host, clock=clock)
+    with pytest.raises(ValueError, match="clock: the shared breaker"):
+        breaker_for(host, clock=FakeClock())
+
+
+def test_registry_keys_and_names_a_host_in_lower_case() -> None:
+    host = fresh_host()
+    assert breaker_for(host.upper()).host == host.lower()
+    assert breaker_for(host.upper()) is breaker_for(host.lower())
+
+
+def test_type_and_value_errors_name_the_setting_and_the_type_given() -> None:
+    with pytest.raises(TypeError, match="max_retries must be an int, got str"):
+        RetryPolicy(max_retries="2")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="failure_threshold must be an int, got str"):
+        CircuitBreaker("h", failure_threshold="5")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="reset_timeout must be finite and > 0"):
+        CircuitBreaker("h", reset_timeout=0)
+    with pytest.raises(TypeError, match="host must be a str, got int"):
+        breaker_for(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="clock must be callable, got int"):
+        CircuitBreaker("h", clock=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="base_delay must be a number of seconds, got str"):
+        RetryPolicy(base_delay="1")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="base_delay must be finite and >= 0 seconds"):
+        RetryPolicy(base_delay=-1)
 
 
 @pytest.mark.parametrize("host", ["", "  ", "https://api.upbit.com", "api.upbit.com/v1", "a b"])

@@ -10,6 +10,7 @@ from ._base import RawResponse
 from ._client import AsyncUpbit, Candle, Upbit
 from ._errors import (
     BadRequest,
+    CancelTooLate,
     CircuitOpenError,
     CreateOrderError,
     CurrencyNotFound,
@@ -60,6 +61,7 @@ from ._errors import (
 __all__ = [
     "AsyncUpbit",
     "BadRequest",
+    "CancelTooLate",
     "Candle",
     "CircuitOpenError",
     "CreateOrderError",

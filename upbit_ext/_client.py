@@ -28,6 +28,7 @@ import httpx
 from dotenv import dotenv_values
 from upbit_client import AuthenticatedClient
 from upbit_client.models import (
+    BatchCancelResult,
     CancelAndNewOrderResult,
     DayCandle,
     MinuteCandle,
@@ -40,6 +41,7 @@ from upbit_client.models import (
     Trade,
     TradingPair,
     WeekCandle,
+    Withdrawal,
     YearCandle,
 )
 
@@ -47,13 +49,19 @@ from . import _operations as _ops
 from ._auth import UpbitAuth, is_loopback
 from ._base import Operation, RawResponse
 from ._errors import (
+    BadRequest,
+    CancelTooLate,
+    DuplicatedIdentifier,
     IpBanned,
+    NotFound,
+    OrderNotFound,
+    OrderStateUnknown,
     UnexpectedResponse,
     UpbitError,
     error_from_response,
     transport_error_from,
 )
-from ._flow import CallContext, order_flow, request_flow, run_async, run_sync
+from ._flow import CallContext, LookUp, NotApplied, lookup_flow, request_flow, run_async, run_sync
 from ._limits import LimiterBlocked, RateLimiter, RateSpec, scope_for_access_key, shared_limiter
 from ._log import ErrorLog, setup_logging
 from ._operations import OPERATIONS
@@ -156,6 +164,16 @@ def _pairs(name: str, values: Mapping[str, Any] | None, kinds: tuple[type, ...])
 _OPTIONS: contextvars.ContextVar[_CallOptions | None] = contextvars.ContextVar(
     "upbit_ext_call_options", default=None
 )
+
+
+# Cancels settled by reading the state back after an ambiguous failure, and the read used.
+_CANCEL_LOOKUPS = {
+    "cancel_order": "get_order",
+    "cancel_orders_by_ids": "list_orders_by_ids",
+    "cancel_withdrawal": "get_withdrawal",
+}
+_OPEN_ORDER_STATES = frozenset({"wait", "watch"})
+_CANCELLED_WITHDRAWAL = frozenset({"CANCELLED", "CANCELED"})
 
 
 def _mask(key: str | None) -> str:
@@ -282,6 +300,35 @@ class _Core:
         """Refuse bad arguments before a convenience uses them (as a cache key, say)."""
         prepare(OPERATIONS[op_id], params)
 
+    def plan(
+        self, op: Operation, params: Mapping[str, Any], identifier: str | None
+    ) -> LookUp | None:
+        """How a write that failed ambiguously is settled; None: it is never sent twice."""
+        if identifier is not None:
+            return LookUp(
+                conflict=(DuplicatedIdentifier,),
+                unknown=lambda: OrderStateUnknown(
+                    identifier=identifier, method=op.method, path=op.path
+                ),
+                not_applied=f"Upbit has no order with identifier {identifier!r}: none was placed.",
+            )
+        if op.id not in _CANCEL_LOOKUPS:
+            return None
+        named = {k: v for k, v in params.items() if v is not None}
+        key = str(next(iter(named.values()), ""))
+        args = ", ".join(f"{k}={v!r}" for k, v in named.items())
+        return LookUp(
+            conflict=(BadRequest, NotFound),  # a repeated cancel of something already closed
+            unknown=lambda: OrderStateUnknown(
+                identifier=key,
+                method=op.method,
+                path=op.path,
+                lookup=f"{_CANCEL_LOOKUPS[op.id]}({args})",
+                action="cancelled",
+            ),
+            not_applied="Upbit still shows it open: the cancel did not take effect.",
+        )
+
     def parsed(self, op: Operation, response: Any) -> Any:
         if response.parsed is None:
             raise UpbitError(
@@ -388,6 +435,11 @@ def _check_options(op: Operation, options: _CallOptions, body: type[Any] | None)
 
 def _raw_from_lookup(found: RawResponse[Any], value: Any) -> RawResponse[Any]:
     return RawResponse(found.status_code, found.headers, found.content, value)
+
+
+def _settled(found: RawResponse[Any], value: Any, raw: bool) -> Any:
+    """A settled write's value, or the look-up's raw response carrying it."""
+    return _raw_from_lookup(found, value) if raw else value
 
 
 def _raw(response: Any, parsed: Any) -> RawResponse[Any]:
@@ -549,6 +601,62 @@ def _cancel_and_new_from_lookup(prev: Any, new: Any) -> CancelAndNewOrderResult:
     if new.identifier:
         data["new_order_identifier"] = new.identifier
     return CancelAndNewOrderResult.from_dict(data)
+
+
+def _cancelled_order(found: Any) -> Order:
+    """The looked-up order of an ambiguous cancel, or why it was not cancelled."""
+    if found.state in _OPEN_ORDER_STATES:
+        raise NotApplied()
+    if found.state == "done":
+        raise CancelTooLate(uuid=found.uuid, state=found.state, found=found)
+    return _order_from_lookup(found)
+
+
+def _cancelled_withdrawal(found: Withdrawal) -> Withdrawal:
+    if found.state.upper() in _CANCELLED_WITHDRAWAL:
+        return found
+    if found.state.upper() == "WAITING":
+        raise NotApplied()
+    raise CancelTooLate(uuid=found.uuid, state=found.state, found=found)
+
+
+def _batch_from_lookup(
+    asked: list[str], by: str, found: list[OrderListItem], again: BatchCancelResult | None
+) -> BatchCancelResult:
+    """The batch result an ambiguous batch cancel would have answered, read back from Upbit.
+
+    Orders now cancelled count as cancelled (one cancelled before the call counts too, where
+    Upbit's own answer would list it as failed); the still-open ones were sent once more.
+    """
+    success: list[dict[str, Any]] = []
+    failed: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for order in found:
+        item = {"uuid": order.uuid, "market": order.market}
+        if isinstance(order.identifier, str):
+            item["identifier"] = order.identifier
+        seen.add(str(item.get(by, "")))
+        if order.state == "cancel":
+            success.append(item)
+        elif order.state not in _OPEN_ORDER_STATES:
+            failed.append(item)
+    for value in asked:
+        if value not in seen:
+            failed.append({"uuid": value, "market": ""} if by == "uuid" else
+                          {"uuid": "", "market": "", "identifier": value})  # fmt: skip
+    if again is not None:
+        success += [o.to_dict() for o in again.success.orders]
+        failed += [o.to_dict() for o in again.failed.orders]
+    return BatchCancelResult.from_dict({
+        "success": {"count": len(success), "orders": success},
+        "failed": {"count": len(failed), "orders": failed},
+    })  # fmt: skip
+
+
+def _batch_ids(params: Mapping[str, Any]) -> tuple[str, list[str]]:
+    if params.get("uuids"):
+        return "uuid", list(params["uuids"])
+    return "identifier", list(params.get("identifiers") or [])
 
 
 class Upbit(_ops.Upbit):
@@ -816,22 +924,49 @@ class Upbit(_ops.Upbit):
         kwargs, identifier = self._core.prepare(op, params, body)
         _check_options(op, self._options, body)
         ctx = self._ctx
+        plan = self._core.plan(op, params, identifier)
         token = _OPTIONS.set(self._options)
         try:
-            if identifier is None:
+            if plan is None:
                 return run_sync(request_flow(op, ctx), lambda: self._send(op, fn, kwargs, raw))
             return run_sync(
-                order_flow(op, ctx, identifier),
+                lookup_flow(op, ctx, plan),
                 lambda: self._send(op, fn, kwargs, raw),
-                lambda ident: self._find_order(op, params, ident, raw),
+                lambda: self._settle(op, params, identifier, raw),
             )
         finally:
             _OPTIONS.reset(token)
 
-    def _find_order(
-        self, op: Operation, params: Mapping[str, Any], identifier: str, raw: bool
+    def _settle(
+        self, op: Operation, params: Mapping[str, Any], identifier: str | None, raw: bool
     ) -> Any:
-        found = self.with_raw_response.get_order(identifier=identifier)
+        """Read back what an ambiguous write did (see `_flow.lookup_flow`)."""
+        lookups = self.with_raw_response
+        try:
+            if op.id == "cancel_order":
+                found = lookups.get_order(**params)
+                return _settled(found, _cancelled_order(found.parse()), raw)
+            if op.id == "cancel_withdrawal":
+                withdrawal = lookups.get_withdrawal(uuid=params["uuid"])
+                return _settled(withdrawal, _cancelled_withdrawal(withdrawal.parse()), raw)
+            if op.id == "cancel_orders_by_ids":
+                by, asked = _batch_ids(params)
+                batch = lookups.list_orders_by_ids(
+                    uuids=asked if by == "uuid" else None,
+                    identifiers=None if by == "uuid" else asked,
+                )
+                listed = batch.parse()
+                still_open = [o for o in listed if o.state in _OPEN_ORDER_STATES]
+                again = (
+                    self.cancel_orders_by_ids(uuids=[o.uuid for o in still_open])
+                    if still_open
+                    else None
+                )
+                return _settled(batch, _batch_from_lookup(asked, by, listed, again), raw)
+            assert identifier is not None
+            found = lookups.get_order(identifier=identifier)
+        except OrderNotFound as missing:
+            raise NotApplied() from missing
         if op.id == "create_order":
             value: Any = _order_from_lookup(found.parse())
         else:
@@ -839,7 +974,7 @@ class Upbit(_ops.Upbit):
                 uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
             )
             value = _cancel_and_new_from_lookup(prev, found.parse())
-        return _raw_from_lookup(found, value) if raw else value
+        return _settled(found, value, raw)
 
 
 class AsyncUpbit(_ops.AsyncUpbit):
@@ -1107,24 +1242,51 @@ class AsyncUpbit(_ops.AsyncUpbit):
         kwargs, identifier = self._core.prepare(op, params, body)
         _check_options(op, self._options, body)
         ctx = self._ctx
+        plan = self._core.plan(op, params, identifier)
         token = _OPTIONS.set(self._options)
         try:
-            if identifier is None:
+            if plan is None:
                 return await run_async(
                     request_flow(op, ctx), lambda: self._send(op, fn, kwargs, raw)
                 )
             return await run_async(
-                order_flow(op, ctx, identifier),
+                lookup_flow(op, ctx, plan),
                 lambda: self._send(op, fn, kwargs, raw),
-                lambda ident: self._find_order(op, params, ident, raw),
+                lambda: self._settle(op, params, identifier, raw),
             )
         finally:
             _OPTIONS.reset(token)
 
-    async def _find_order(
-        self, op: Operation, params: Mapping[str, Any], identifier: str, raw: bool
+    async def _settle(
+        self, op: Operation, params: Mapping[str, Any], identifier: str | None, raw: bool
     ) -> Any:
-        found = await self.with_raw_response.get_order(identifier=identifier)
+        """Read back what an ambiguous write did (see `_flow.lookup_flow`)."""
+        lookups = self.with_raw_response
+        try:
+            if op.id == "cancel_order":
+                found = await lookups.get_order(**params)
+                return _settled(found, _cancelled_order(found.parse()), raw)
+            if op.id == "cancel_withdrawal":
+                withdrawal = await lookups.get_withdrawal(uuid=params["uuid"])
+                return _settled(withdrawal, _cancelled_withdrawal(withdrawal.parse()), raw)
+            if op.id == "cancel_orders_by_ids":
+                by, asked = _batch_ids(params)
+                batch = await lookups.list_orders_by_ids(
+                    uuids=asked if by == "uuid" else None,
+                    identifiers=None if by == "uuid" else asked,
+                )
+                listed = batch.parse()
+                still_open = [o for o in listed if o.state in _OPEN_ORDER_STATES]
+                again = (
+                    await self.cancel_orders_by_ids(uuids=[o.uuid for o in still_open])
+                    if still_open
+                    else None
+                )
+                return _settled(batch, _batch_from_lookup(asked, by, listed, again), raw)
+            assert identifier is not None
+            found = await lookups.get_order(identifier=identifier)
+        except OrderNotFound as missing:
+            raise NotApplied() from missing
         if op.id == "create_order":
             value: Any = _order_from_lookup(found.parse())
         else:
@@ -1132,4 +1294,4 @@ class AsyncUpbit(_ops.AsyncUpbit):
                 uuid=params.get("prev_order_uuid"), identifier=params.get("prev_order_identifier")
             )
             value = _cancel_and_new_from_lookup(prev, found.parse())
-        return _raw_from_lookup(found, value) if raw else value
+        return _settled(found, value, raw)

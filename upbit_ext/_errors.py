@@ -13,6 +13,7 @@ import json
 import math
 import re
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any, Final, cast
@@ -21,6 +22,7 @@ import httpx
 
 __all__ = [
     "BadRequest",
+    "CancelTooLate",
     "CircuitOpenError",
     "CreateOrderError",
     "CurrencyNotFound",
@@ -67,6 +69,7 @@ __all__ = [
     "WithdrawNotFound",
     "error_from_response",
     "explain",
+    "parse_retry_after",
     "transport_error_from",
 ]
 
@@ -210,29 +213,60 @@ class CircuitOpenError(UpbitError):
 
 
 class OrderStateUnknown(UpbitError):
-    """An order request failed ambiguously and Upbit's state could not be confirmed.
+    """A write failed ambiguously and Upbit's state could not be confirmed.
 
-    Raised instead of sending the order again: the order may exist. ``identifier`` is the
-    client identifier it was sent with; look it up with ``get_order(identifier=...)``.
+    Raised instead of sending it again: it may have taken effect. ``identifier`` names what
+    to look up (an order's client identifier, or the uuid of what was being cancelled);
+    ``lookup`` is the call that shows the state.
     """
 
     identifier: str
     method: str
     path: str
+    lookup: str
 
-    def __init__(self, *, identifier: str, method: str, path: str) -> None:
+    def __init__(
+        self, *, identifier: str, method: str, path: str, lookup: str = "", action: str = "placed"
+    ) -> None:
         self.identifier = identifier
         self.method = _clean_method(method)
         self.path = _clean_path(path)
+        self.lookup = lookup or f"get_order(identifier={identifier!r})"
         self.hint = (
-            f"The order may or may not have been placed; check get_order(identifier={identifier!r})"
-            " before trying again."
+            f"It may or may not have been {action}; check {self.lookup} before trying again."
         )
         super().__init__(
-            f"order state unknown after a failed {self.method} {self.path} — {self.hint}",
+            f"state unknown after a failed {self.method} {self.path} — {self.hint}",
             identifier=identifier,
             method=self.method,
             path=self.path,
+            lookup=lookup,
+            action=action,
+        )
+
+
+class CancelTooLate(UpbitError):
+    """A cancel whose answer was lost found the order filled (or the withdrawal under way).
+
+    ``state`` is the state Upbit reports now; ``found`` is the order or withdrawal as looked up.
+    """
+
+    uuid: str
+    state: str
+    found: Any
+
+    def __init__(self, *, uuid: str, state: str, found: Any = None) -> None:
+        self.uuid = uuid
+        self.state = state
+        self.found = found
+        self.hint = (
+            "It was filled (or processed) before the cancel reached it; nothing was cancelled."
+        )
+        super().__init__(
+            f"cancel of {uuid} came too late: it is {state!r} — {self.hint}",
+            uuid=uuid,
+            state=state,
+            found=found,
         )
 
 
@@ -790,7 +824,7 @@ def error_from_response(
     name, message = _parse_error(text)
     message = message[:BODY_LIMIT]
     headers = response.headers
-    retry_after = _retry_after(headers.get("retry-after"), now)
+    retry_after = parse_retry_after(headers.get("retry-after"), now=now.timestamp())
     fields: dict[str, Any] = {
         "status": status,
         "name": name,
@@ -849,6 +883,8 @@ _DURATION_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _UNIT_SECONDS: Final = {"분": 60.0, "시간": 3600.0, "초": 1.0}
+_DELTA_SECONDS: Final = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_MAX_DELTA_SECONDS: Final = float(2**31)
 
 
 def _clean_method(method: str) -> str:
@@ -950,24 +986,42 @@ def _from_json(data: object) -> tuple[str | int | None, str]:
     return name, json.dumps(message, ensure_ascii=False)
 
 
-def _retry_after(value: str | None, now: datetime) -> float | None:
-    """Parse Retry-After as delta-seconds or an HTTP date; junk means 'not given'."""
-    if value is None or not value.strip():
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header value, or ``None`` if absent or unusable.
+
+    The one parser for every user of the header (the error's ``retry_after``, the retry delay,
+    the rate limiter). Rules:
+
+    - delta-seconds, a fraction tolerated: ``0`` is a real answer (retry now; the backoff
+      still applies), a value too large for a float counts as 2**31 seconds (RFC 9111 1.2.2);
+    - an HTTP date in any of its three forms, measured against ``now`` (Unix time, default
+      ``time.time()``); a date without a zone is GMT, as every HTTP date is; a past date is 0;
+    - negative numbers and junk are "not given", so a broken header never cuts a wait short.
+    """
+    if value is None:
         return None
-    value = value.strip()
+    if not isinstance(value, str):
+        raise TypeError(f"value must be a str or None, got {type(value).__name__}")
+    if now is not None and (
+        isinstance(now, bool) or not isinstance(now, int | float) or not math.isfinite(now)
+    ):
+        raise ValueError(f"now must be a finite Unix time, got {now!r}")
+    text = value.strip()
+    if not text:
+        return None
+    if _DELTA_SECONDS.fullmatch(text):
+        return min(float(text), _MAX_DELTA_SECONDS)
     try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - now).total_seconds()
-    if not math.isfinite(seconds):
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, seconds)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        target = when.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return None
+    return max(0.0, target - (time.time() if now is None else now))
 
 
 def _seconds_in_body(text: str, message: str) -> float | None:

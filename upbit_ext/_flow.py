@@ -1,7 +1,9 @@
-"""When to retry, and how an order is never sent twice, written once for sync and async.
+"""When to retry, and how a write is never carried out twice, written once for sync and async.
 
+Reads are retried; a write that may have reached Upbit is never sent blind again. Orders and
+cancels are settled by reading Upbit's state back (`lookup_flow`); any other write raises.
 The policy is a generator that yields what it needs done (send the request, sleep, look
-an order up) and receives the outcome; `run_sync` and `run_async` carry the actions out.
+the state up) and receives the outcome; `run_sync` and `run_async` carry the actions out.
 Each attempt goes back through the httpx client, so it is signed again with a new nonce
 and spends from the rate-limit budget again.
 """
@@ -14,15 +16,13 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ._base import Operation
 from ._errors import (
-    DuplicatedIdentifier,
+    CancelTooLate,
     HTTPStatusError,
     IpBanned,
-    OrderNotFound,
-    OrderStateUnknown,
     RateLimited,
     ServerError,
     TransportError,
@@ -31,7 +31,10 @@ from ._errors import (
 from ._log import ErrorLog, logger
 from ._retry import CircuitBreaker, RetryPolicy
 
-__all__ = ["CallContext", "FindOrder", "Outcome", "Send", "Sleep", "order_flow", "request_flow"]
+__all__ = [
+    "CallContext", "Find", "LookUp", "NotApplied", "Outcome", "Send", "Sleep",
+    "lookup_flow", "request_flow",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +48,8 @@ class Sleep:
 
 
 @dataclass(frozen=True, slots=True)
-class FindOrder:
-    """Look the order up by the client identifier it was sent with."""
-
-    identifier: str
+class Find:
+    """Read Upbit's state to settle a write that failed ambiguously."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,14 @@ class Outcome:
     error: UpbitError | None = None
 
 
-Action = Send | Sleep | FindOrder
+class NotApplied(UpbitError):
+    """A look-up's answer: Upbit shows that the write did not take effect."""
+
+    def __init__(self, line: str = "the write did not take effect") -> None:
+        super().__init__(line)
+
+
+Action = Send | Sleep | Find
 Flow = Generator[Action, Outcome, Any]
 
 
@@ -107,8 +115,7 @@ class CallContext:
 
 
 def _retry_delay(ctx: CallContext, error: UpbitError, attempt: int) -> float | None:
-    if attempt >= ctx.policy.max_retries:
-        return None
+    """The wait before retry ``attempt``, or None once retries are used up (see RetryPolicy)."""
     retry_after = error.retry_after if isinstance(error, HTTPStatusError) else None
     return ctx.policy.delay(attempt, retry_after=retry_after)
 
@@ -120,14 +127,29 @@ def _never_reached_upbit(error: UpbitError) -> bool:
     return isinstance(error, RateLimited)
 
 
+def _ambiguous(error: UpbitError) -> bool:
+    """A 5xx, or a transport failure after the request may have left: Upbit may have acted."""
+    return isinstance(error, ServerError) or (
+        isinstance(error, TransportError) and error.may_have_been_sent
+    )
+
+
+# POSTs without side effects on Upbit: repeating one is as safe as repeating a read.
+_SIDE_EFFECT_FREE: Final = frozenset({"test_order"})
+
+
+def _repeatable(op: Operation) -> bool:
+    return op.method == "GET" or op.id in _SIDE_EFFECT_FREE
+
+
 def _may_retry(op: Operation, error: UpbitError) -> bool:
     if isinstance(error, IpBanned):
         return False  # retrying a ban lengthens it
     if _never_reached_upbit(error):
         return True
-    # A read that may have arrived, or a cancel, is safe to repeat; any other write is not.
-    repeatable = op.method in {"GET", "DELETE"} or op.id == "test_order"
-    return repeatable and isinstance(error, TransportError | ServerError)
+    # Only a read may be repeated after Upbit may have acted on it. A write (a withdrawal, a
+    # transfer, a deposit address, a cancel) is never sent blind a second time.
+    return _repeatable(op) and _ambiguous(error)
 
 
 def _attempt(ctx: CallContext) -> Generator[Action, Outcome, Outcome]:
@@ -155,54 +177,78 @@ def request_flow(op: Operation, ctx: CallContext) -> Flow:
             op, error, attempt, started, "raise" if delay is None else f"retry in {delay:.3f}s"
         )
         if delay is None:
+            if _ambiguous(error) and not _repeatable(op):
+                error.add_note(
+                    f"{op.id} was not sent again: Upbit may have carried it out. Check its"
+                    " state (the matching list or get call) before calling it again."
+                )
             raise error
         yield Sleep(delay)
         attempt += 1
 
 
-def order_flow(op: Operation, ctx: CallContext, identifier: str) -> Flow:
-    """Place an order at most once.
+@dataclass(frozen=True, slots=True)
+class LookUp:
+    """How a write that failed ambiguously is settled by reading Upbit's state.
 
-    After an ambiguous failure (a read timeout, a reset after sending, a 5xx) the order
-    is looked up by its identifier and returned if Upbit has it. It is sent again only
-    when Upbit says it has no such order, and with the same identifier, which Upbit never
-    accepts twice: a late first attempt can therefore never become a second order.
+    The client's look-up returns the call's result if the write took effect, raises
+    `NotApplied` if Upbit shows it did not, or raises a final answer (`CancelTooLate`).
+    ``conflict`` is the error a repeated send gets when the first one did take effect
+    (`DuplicatedIdentifier` for an order, `OrderNotFound` for a cancel); ``unknown``
+    builds the error raised when the state cannot be read.
+    """
+
+    conflict: tuple[type[UpbitError], ...]
+    unknown: Callable[[], UpbitError]
+    not_applied: str
+
+
+def lookup_flow(op: Operation, ctx: CallContext, plan: LookUp) -> Flow:
+    """Carry a write out at most once.
+
+    After an ambiguous failure (a read timeout, a reset after sending, a 5xx) Upbit's state
+    is looked up and the result returned if the write took effect. It is sent again only when
+    Upbit shows it did not, and an order only with the same identifier, which Upbit never
+    accepts twice: a late first attempt can therefore never become a second order. Once a
+    repeated send meets ``plan.conflict``, the write is known to exist and is only looked up
+    again (a look-up may lag behind the write), never sent.
     """
     started = ctx.clock()
     attempt = 0
+    exists = False
+    error: UpbitError | None = None
     while True:
-        outcome = yield from _attempt(ctx)
-        if outcome.error is None:
-            return outcome.value
-        error = outcome.error
-        ambiguous = attempt > 0 and isinstance(error, DuplicatedIdentifier)
-        ambiguous = (
-            ambiguous
-            or isinstance(error, ServerError)
-            or (isinstance(error, TransportError) and error.may_have_been_sent)
-        )
-        if not ambiguous:
-            delay = _retry_delay(ctx, error, attempt) if _never_reached_upbit(error) else None
-            ctx.note(
-                op, error, attempt, started, "raise" if delay is None else f"retry in {delay:.3f}s"
-            )
-            if delay is None:
-                raise error
-            yield Sleep(delay)
-            attempt += 1
-            continue
-
-        ctx.note(op, error, attempt, started, f"look up order {identifier}")
-        found = yield FindOrder(identifier)
+        if not exists:
+            outcome = yield from _attempt(ctx)
+            if outcome.error is None:
+                return outcome.value
+            error = outcome.error
+            exists = attempt > 0 and isinstance(error, plan.conflict)
+            if not (exists or _ambiguous(error)):
+                delay = _retry_delay(ctx, error, attempt) if _never_reached_upbit(error) else None
+                ctx.note(
+                    op, error, attempt, started,
+                    "raise" if delay is None else f"retry in {delay:.3f}s",
+                )  # fmt: skip
+                if delay is None:
+                    raise error
+                yield Sleep(delay)
+                attempt += 1
+                continue
+            ctx.note(op, error, attempt, started, "look up")
+        assert error is not None
+        found = yield Find()
         if found.error is None:
             return found.value
-        if not isinstance(found.error, OrderNotFound):
-            raise OrderStateUnknown(
-                identifier=identifier, method=op.method, path=op.path
-            ) from error
+        if isinstance(found.error, CancelTooLate):
+            raise found.error
+        if not isinstance(found.error, NotApplied):
+            raise plan.unknown() from error
         delay = _retry_delay(ctx, error, attempt)
         if delay is None:
-            error.add_note(f"Upbit has no order with identifier {identifier!r}: none was placed.")
+            if exists:
+                raise plan.unknown() from error
+            error.add_note(plan.not_applied)
             raise error
         yield Sleep(delay)
         attempt += 1
@@ -211,7 +257,7 @@ def order_flow(op: Operation, ctx: CallContext, identifier: str) -> Flow:
 def run_sync(
     flow: Flow,
     send: Callable[[], Any],
-    find: Callable[[str], Any] | None = None,
+    find: Callable[[], Any] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Any:
     """Carry a flow's actions out in this thread."""
@@ -221,24 +267,26 @@ def run_sync(
             action = next(flow) if outcome is None else flow.send(outcome)
         except StopIteration as done:
             return done.value
+        except UpbitError as error:
+            raise _short(error) from error.__cause__
         if isinstance(action, Sleep):
             sleep(action.seconds)
             outcome = Outcome()
             continue
         try:
-            if isinstance(action, FindOrder):
+            if isinstance(action, Find):
                 assert find is not None
-                outcome = Outcome(value=find(action.identifier))
+                outcome = Outcome(value=find())
             else:
                 outcome = Outcome(value=send())
         except UpbitError as error:
-            outcome = Outcome(error=error)
+            outcome = Outcome(error=_short(error))
 
 
 async def run_async(
     flow: Flow,
     send: Callable[[], Awaitable[Any]],
-    find: Callable[[str], Awaitable[Any]] | None = None,
+    find: Callable[[], Awaitable[Any]] | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> Any:
     """Carry a flow's actions out on the event loop."""
@@ -248,15 +296,26 @@ async def run_async(
             action = next(flow) if outcome is None else flow.send(outcome)
         except StopIteration as done:
             return done.value
+        except UpbitError as error:
+            raise _short(error) from error.__cause__
         if isinstance(action, Sleep):
             await sleep(action.seconds)
             outcome = Outcome()
             continue
         try:
-            if isinstance(action, FindOrder):
+            if isinstance(action, Find):
                 assert find is not None
-                outcome = Outcome(value=await find(action.identifier))
+                outcome = Outcome(value=await find())
             else:
                 outcome = Outcome(value=await send())
         except UpbitError as error:
-            outcome = Outcome(error=error)
+            outcome = Outcome(error=_short(error))
+
+
+def _short(error: UpbitError) -> UpbitError:
+    """Drop the frames inside httpx and the flow, so the error reads as raised by the facade.
+
+    Where it came from inside httpx's hooks says nothing to a user; what caused it (an httpx
+    timeout, the failure that made an order's state unknown) stays chained as ``__cause__``.
+    """
+    return error.with_traceback(None)

@@ -13,7 +13,6 @@ import asyncio
 import bisect
 import contextlib
 import datetime as _dt
-import email.utils
 import hashlib
 import math
 import os
@@ -26,6 +25,8 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
+
+from ._errors import parse_retry_after
 
 __all__ = [
     "DEFAULT_HOST",
@@ -487,7 +488,7 @@ class RateLimiter:
         _, key, span = self._resolve(group)
         self.observe_remaining(_header(headers, "remaining-req"))
         now = self._clock()
-        retry_after = _retry_after_seconds(_header(headers, "retry-after"))
+        retry_after = parse_retry_after(_header(headers, "retry-after"), now=now)
         if status == 418:
             if block_seconds is not None:
                 _check_seconds("block_seconds", block_seconds, allow_zero=False)
@@ -623,19 +624,3 @@ def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
     if value is not None:
         return value
     return next((v for k, v in headers.items() if k.lower() == name), None)
-
-
-def _retry_after_seconds(value: str | None) -> float | None:
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when.tzinfo is None:
-            return None
-        seconds = when.timestamp() - time.time()
-    return seconds if math.isfinite(seconds) and seconds > 0 else None

@@ -14,8 +14,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 from typing import Final, Literal
 
 from ._errors import CircuitOpenError
@@ -27,7 +25,6 @@ __all__ = [
     "CircuitBreaker",
     "RetryPolicy",
     "breaker_for",
-    "parse_retry_after",
 ]
 
 BreakerState = Literal["closed", "open", "half_open"]
@@ -38,7 +35,6 @@ DEFAULT_RESET_TIMEOUT: Final = 30.0
 # Beyond this exponent every sane base_delay already exceeds max_delay; stopping here keeps the
 # arithmetic finite for any attempt number.
 _MAX_EXPONENT: Final = 62
-_DELTA_SECONDS: Final = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _BAD_HOST: Final = re.compile(r"[\s/?#@]")
 
 
@@ -108,40 +104,6 @@ class RetryPolicy:
         # uniform() may round a hair past its upper bound.
         jittered = min(max(jittered, 0.0), cap)
         return jittered if retry_after is None else max(float(retry_after), jittered)
-
-
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header value, or ``None`` if absent or unusable.
-
-    Accepts delta-seconds (a fraction is tolerated) and an HTTP date, measured against ``now``
-    (Unix time; default ``time.time()``). A date in the past means 0. Negative numbers and junk
-    mean "not given" rather than "retry now", so a broken header never cuts a backoff short. An
-    absurdly large number parses as ``inf``, which ``RetryPolicy.delay`` refuses to wait for.
-    """
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"value must be a str or None, got {type(value).__name__}")
-    if now is not None:
-        _check_number("now", now)
-        if not math.isfinite(now):
-            raise ValueError(f"now must be a finite Unix time, got {now!r}")
-    text = value.strip()
-    if not text:
-        return None
-    if _DELTA_SECONDS.fullmatch(text):
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    try:
-        target = when.timestamp()
-    except (OverflowError, ValueError, OSError):
-        return None
-    return max(0.0, target - (time.time() if now is None else now))
 
 
 class CircuitBreaker:
@@ -328,11 +290,6 @@ def breaker_for(
                 f" {getattr(breaker, name)!r}; pass the same setting everywhere or none"
             )
     return breaker
-
-
-def _check_number(name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
 
 
 def _check_seconds(name: str, value: object, *, allow_zero: bool) -> None:
