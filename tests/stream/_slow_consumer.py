@@ -1,18 +1,27 @@
 """Child process for the memory test: a slow consumer of an `AsyncStream` fed as fast as the
-server can. Prints one JSON line: RSS before and at peak (ru_maxrss), messages seen, drops."""
+server can. Prints one JSON line: RSS before and at peak (VmHWM), messages seen, drops."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import resource
 import sys
+from pathlib import Path
 
 from upbit_ext.stream import AsyncStream, StreamClosed
 
 
+def peak_rss_kb() -> int:
+    """This process's own RSS high-water mark. Not `ru_maxrss`: Linux carries that across
+    `exec` from the parent, so a child of a big pytest process would start at its parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 async def main(url: str, total: int, queue_size: int, overflow: str) -> None:
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    baseline = peak_rss_kb()
     seen = 0
     async with AsyncStream(
         url=url, queue_size=queue_size, overflow=overflow, reconnect=False, stall_timeout=None
@@ -29,7 +38,7 @@ async def main(url: str, total: int, queue_size: int, overflow: str) -> None:
         except StreamClosed:
             pass
         stats = stream.stats
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kb()
     print(
         json.dumps(
             {

@@ -155,7 +155,7 @@ def test_alert_command_refuses_bad_input_clearly(tmp_path: Path) -> None:
         ([], "give at least one"),
         (["--rules", str(tmp_path / "none.toml")], "cannot be read"),
         (["--rule", "KRW-BTC > 1", "--webhook", "ftp://x"], "webhook url must be an http"),
-        (["--rule", "KRW-BTC > 1", "--base-url", "ftp://x"], "must be an http(s):// URL"),
+        (["--rule", "KRW-BTC > 1", "--base-url", "ftp://x"], "must be an http:// or https:// URL"),
         (["--rule", "KRW-BTC > 1", "--count", "0"], "--count"),
         (
             ["--rule", "KRW-BTC > 1", "--ws-url", "http://127.0.0.1:9"],

@@ -310,7 +310,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         (["--markets", "krw-btc"], "markets: 'krw-btc' is not an UPPERCASE pair code"),
         (["--markets", "KRW-BTC", "--sink", "xml"], "sink must be one of jsonl, csv, parquet"),
         (["--markets", "KRW-BTC", "--types", "trade,candles"], "types must be a comma list"),
-        (["--markets", "KRW-BTC", "--base-url", "ftp://x"], "base_url must start with http"),
+        (["--markets", "KRW-BTC", "--base-url", "ftp://x"], "must be an http:// or https:// URL"),
         (["--markets", "KRW-BTC", "--flush-seconds", "0"], "flush-seconds"),
     ],
 )
