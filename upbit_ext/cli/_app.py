@@ -18,6 +18,7 @@ import typer
 
 from upbit_ext._client import RoundingMode
 from upbit_ext._errors import _NAMES, _STATUS_HINTS, NoAuthorizationIp, UpbitError, explain
+from upbit_ext._extras import explain_missing
 
 from ._core import (
     Format,
@@ -140,12 +141,57 @@ def markets(
 def ticker(
     ctx: typer.Context,
     markets: Annotated[list[str], typer.Argument(help="Market codes, e.g. KRW-BTC KRW-ETH.")],
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Keep updating from the WebSocket ticker stream until Ctrl-C (exit 0); a live"
+            " table on a terminal, one JSON line per update otherwise. Needs the stream extra.",
+        ),
+    ] = False,
+    ws_url: Annotated[
+        str | None,
+        typer.Option(help="With --watch: WebSocket URL (default: derived from --base-url)."),
+    ] = None,
+    count: Annotated[
+        int | None, typer.Option(min=1, help="With --watch: stop after this many updates.")
+    ] = None,
     fmt: FormatOption = None,
 ) -> None:
     """Current price and 24-hour change of markets."""
-    tickers = settings(ctx).client().list_tickers(markets=markets)
+    client = settings(ctx).client()
+    tickers = client.list_tickers(markets=markets)  # unknown markets end here (exit 5)
+    if watch:
+        _watch(ctx, client._core.base_url, ws_url, [t.market for t in tickers], count, fmt)
+        return
     columns = ["market", "trade_price", "signed_change_rate", "acc_trade_price_24h"]
     output(ctx, tickers, fmt, columns=columns)
+
+
+def _watch(
+    ctx: typer.Context,
+    base_url: str,
+    ws_url: str | None,
+    markets: list[str],
+    count: int | None,
+    fmt: Format | None,
+) -> None:
+    try:  # upbit_ext.stream needs websockets (the stream extra)
+        from ._watch import watch_tickers, ws_url_for
+    except ModuleNotFoundError as exc:
+        raise explain_missing(exc) from exc
+    if ws_url is None:
+        try:
+            ws_url = ws_url_for(base_url)
+        except ValueError as exc:
+            fail(f"--base-url: {exc}", "usage")
+    elif not ws_url.startswith(("ws://", "wss://")):
+        fail(f"--ws-url must start with ws:// or wss://, got {ws_url!r}", "usage")
+    chosen = resolve_format(ctx, fmt)
+    if chosen not in (Format.table, Format.jsonl, Format.json):
+        fail(f"--watch prints a table or JSON lines, not {chosen.value}", "usage")
+    watch_tickers(ws_url, markets, table=chosen is Format.table, count=count)
 
 
 @app.command()
