@@ -35,7 +35,7 @@ def _number(value: Any, places: int | None = None) -> str:
     number = Decimal(str(value))
     if places is not None:
         number = round(number, places)
-    return f"{number:,f}"
+    return f"{number.normalize():,f}"
 
 
 def _table(markets: Sequence[str], rows: dict[str, dict[str, Any]], updates: int) -> Table:
