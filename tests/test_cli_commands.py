@@ -74,6 +74,8 @@ def _env(home: Path, keys: bool, extra: dict[str, str] | None = None) -> dict[st
     env.update(HOME=str(home), UPBIT_CONFIG=str(home / "profiles.ini"), COLUMNS="200")
     env["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
     env["PATH"] = os.environ.get("PATH", "")
+    # Never the real OS keyring of the machine running the tests (`configure` would use it).
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     if keys:
         env.update(KEYS)
     env.update(extra or {})
@@ -470,6 +472,45 @@ def test_profiles_file_mode_and_environment_keys_win(url: str, tmp_path: Path) -
     config.chmod(0o644)
     loose = upbit(url, tmp_path, "--profile", "demo", "balance", keys=False)
     _one_line_error(loose, 3, "chmod 600")
+
+
+def test_profiles_keep_the_secret_in_the_os_keyring(url: str, tmp_path: Path) -> None:
+    config, store = tmp_path / "profiles.ini", tmp_path / "keyring.json"
+    tests = str(Path(__file__).parent)
+    keyring_env = {"PYTHON_KEYRING_BACKEND": "_keyring_file.FileKeyring", "PYTHONPATH": tests,
+                   "UPBIT_TEST_KEYRING": str(store)}  # fmt: skip
+    saved = upbit(url, tmp_path, "--profile", "ring", "configure", "--access-key",
+                  DEMO_ACCESS_KEY, "--secret-key", DEMO_SECRET_KEY, keys=False,
+                  env=keyring_env)  # fmt: skip
+    assert saved.code == 0, saved.err
+    assert "OS keyring (FileKeyring)" in saved.err
+    assert DEMO_SECRET_KEY not in config.read_text("utf-8")
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    assert json.loads(store.read_text("utf-8")) == {f"upbit/{DEMO_ACCESS_KEY}": DEMO_SECRET_KEY}
+    with_ring = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=keyring_env)
+    assert {r["currency"] for r in with_ring.json()} >= {"KRW", "BTC"}
+    wrong = {"UPBIT_ACCESS_KEY": "x" * 40, "UPBIT_SECRET_KEY": "y" * 40}
+    env_wins = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False,
+                     env={**keyring_env, **wrong})  # fmt: skip
+    _one_line_error(env_wins, 3, "upbit balance:")
+    # The keyring gone (no usable backend): one line saying where the secret is.
+    gone = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    no_ring = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=gone)
+    _one_line_error(no_ring, 3, "'ring'", "OS keyring", "--no-keyring")
+    store.write_text("{}", "utf-8")
+    emptied = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=keyring_env)
+    _one_line_error(emptied, 3, "'ring'", "no secret key", "upbit configure")
+    # Without a keyring (or with --no-keyring) the secret goes to the 0600 file, as before.
+    for flag, env in (((), gone), (("--no-keyring",), keyring_env)):
+        again = upbit(url, tmp_path, "--profile", "ring", "configure", *flag, "--access-key",
+                      DEMO_ACCESS_KEY, "--secret-key", DEMO_SECRET_KEY, keys=False,
+                      env=env)  # fmt: skip
+        assert again.code == 0, again.err
+        assert "secret key in the file" in again.err
+        assert f"secret_key = {DEMO_SECRET_KEY}" in config.read_text("utf-8")
+        assert "secret_store" not in config.read_text("utf-8")
+        assert upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=env).json()
+    assert json.loads(store.read_text("utf-8")) == {}
 
 
 # --- candles -------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("UPBIT_")}
     env.update(HOME=str(home), UPBIT_CONFIG=str(home / "profiles.ini"))
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # never the real keyring
     return env
 
 

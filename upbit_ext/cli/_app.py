@@ -21,11 +21,13 @@ from upbit_ext._errors import _NAMES, _STATUS_HINTS, NoAuthorizationIp, UpbitErr
 from upbit_ext._extras import explain_missing
 
 from ._core import (
+    KEYRING_SERVICE,
     Format,
     config_path,
     enable_debug,
     fail,
     mask,
+    os_keyring,
     output,
     resolve_format,
     settings,
@@ -557,11 +559,26 @@ def configure(
     secret_key: Annotated[
         str, typer.Option(prompt=True, hide_input=True, help="Upbit secret key.")
     ],
+    no_keyring: Annotated[
+        bool,
+        typer.Option(
+            "--no-keyring", help="Keep the secret key in the 0600 file even if a keyring exists."
+        ),
+    ] = False,
 ) -> None:
-    """Save a key set as a profile (the config file is created with mode 0600)."""
+    """Save a key set as a profile: the secret key in the OS keyring when there is one (the
+    `keyring` extra), else in the config file, created with mode 0600."""
     state = settings(ctx)
     name = state.profile or "default"
-    values = {"access_key": access_key.strip(), "secret_key": secret_key.strip()}
+    access, secret = access_key.strip(), secret_key.strip()
+    store = None if no_keyring else os_keyring()
+    if store is not None:
+        store.set_password(KEYRING_SERVICE, access, secret)
+        values = {"access_key": access, "secret_store": "keyring"}
+        where = f"secret key in the OS keyring ({type(store.get_keyring()).__name__})"
+    else:
+        values = {"access_key": access, "secret_key": secret}
+        where = "secret key in the file"
     if state.base_url:
         values["base_url"] = state.base_url
     if state.region:
@@ -569,7 +586,7 @@ def configure(
     path = config_path()
     write_profile(path, name, values)
     stderr().print(
-        f"Saved profile {name!r} (access key {mask(access_key)}) in {path}", markup=False
+        f"Saved profile {name!r} (access key {mask(access)}) in {path}; {where}", markup=False
     )
 
 
