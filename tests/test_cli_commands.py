@@ -74,6 +74,8 @@ def _env(home: Path, keys: bool, extra: dict[str, str] | None = None) -> dict[st
     env.update(HOME=str(home), UPBIT_CONFIG=str(home / "profiles.ini"), COLUMNS="200")
     env["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
     env["PATH"] = os.environ.get("PATH", "")
+    # Never the real OS keyring of the machine running the tests (`configure` would use it).
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     if keys:
         env.update(KEYS)
     env.update(extra or {})
@@ -472,6 +474,45 @@ def test_profiles_file_mode_and_environment_keys_win(url: str, tmp_path: Path) -
     _one_line_error(loose, 3, "chmod 600")
 
 
+def test_profiles_keep_the_secret_in_the_os_keyring(url: str, tmp_path: Path) -> None:
+    config, store = tmp_path / "profiles.ini", tmp_path / "keyring.json"
+    tests = str(Path(__file__).parent)
+    keyring_env = {"PYTHON_KEYRING_BACKEND": "_keyring_file.FileKeyring", "PYTHONPATH": tests,
+                   "UPBIT_TEST_KEYRING": str(store)}  # fmt: skip
+    saved = upbit(url, tmp_path, "--profile", "ring", "configure", "--access-key",
+                  DEMO_ACCESS_KEY, "--secret-key", DEMO_SECRET_KEY, keys=False,
+                  env=keyring_env)  # fmt: skip
+    assert saved.code == 0, saved.err
+    assert "OS keyring (FileKeyring)" in saved.err
+    assert DEMO_SECRET_KEY not in config.read_text("utf-8")
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    assert json.loads(store.read_text("utf-8")) == {f"upbit/{DEMO_ACCESS_KEY}": DEMO_SECRET_KEY}
+    with_ring = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=keyring_env)
+    assert {r["currency"] for r in with_ring.json()} >= {"KRW", "BTC"}
+    wrong = {"UPBIT_ACCESS_KEY": "x" * 40, "UPBIT_SECRET_KEY": "y" * 40}
+    env_wins = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False,
+                     env={**keyring_env, **wrong})  # fmt: skip
+    _one_line_error(env_wins, 3, "upbit balance:")
+    # The keyring gone (no usable backend): one line saying where the secret is.
+    gone = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    no_ring = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=gone)
+    _one_line_error(no_ring, 3, "'ring'", "OS keyring", "--no-keyring")
+    store.write_text("{}", "utf-8")
+    emptied = upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=keyring_env)
+    _one_line_error(emptied, 3, "'ring'", "no secret key", "upbit configure")
+    # Without a keyring (or with --no-keyring) the secret goes to the 0600 file, as before.
+    for flag, env in (((), gone), (("--no-keyring",), keyring_env)):
+        again = upbit(url, tmp_path, "--profile", "ring", "configure", *flag, "--access-key",
+                      DEMO_ACCESS_KEY, "--secret-key", DEMO_SECRET_KEY, keys=False,
+                      env=env)  # fmt: skip
+        assert again.code == 0, again.err
+        assert "secret key in the file" in again.err
+        assert f"secret_key = {DEMO_SECRET_KEY}" in config.read_text("utf-8")
+        assert "secret_store" not in config.read_text("utf-8")
+        assert upbit(url, tmp_path, "--profile", "ring", "balance", keys=False, env=env).json()
+    assert json.loads(store.read_text("utf-8")) == {}
+
+
 # --- candles -------------------------------------------------------------------------------
 
 START, END = datetime(2026, 5, 26, 12, tzinfo=UTC), datetime(2026, 5, 28, tzinfo=UTC)
@@ -548,6 +589,52 @@ def test_candles_export_resumes_after_interruption(url: str, home: Path, tmp_pat
     assert not part.exists()
     again = subprocess.run(command, env=_env(home, keys=False), capture_output=True, text=True)
     _one_line_error(Run(again), 2, "--overwrite")
+
+
+def test_candles_parquet_export(url: str, home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "btc.parquet"
+    args = ("candles", "KRW-BTC", "--unit", "1m", "--from", "2026-05-26T21:00:00+09:00",
+            "--to", "2026-05-28")  # fmt: skip
+    done = upbit(url, home, *args, "--out", str(out), keys=False)
+    assert done.code == 0, done.err
+    assert f"Wrote {EXPECTED} candles to {out}" in " ".join(done.err.split())
+    assert not out.with_name(out.name + ".part.csv").exists()
+
+    import duckdb
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out)
+    assert table.column_names == ["market", "unit", "time_utc", "time_kst", "open", "high",
+                                  "low", "close", "volume", "value"]  # fmt: skip
+    assert table.num_rows == EXPECTED
+    rows = table.to_pylist()
+    times = [datetime.fromisoformat(r["time_utc"].replace("Z", "+00:00")) for r in rows]
+    assert len(set(times)) == EXPECTED
+    assert times[0] == START
+    assert times[-1] == END - timedelta(minutes=1)
+    assert all(b - a == timedelta(minutes=1) for a, b in pairwise(times))
+    for row, at in zip(rows, times, strict=True):
+        kst = datetime.fromisoformat(row["time_kst"])
+        assert kst == at
+        assert kst.utcoffset() == timedelta(hours=9)
+    assert rows[0]["time_kst"] == "2026-05-26T21:00:00+09:00"
+    assert all(isinstance(rows[0][c], float) for c in ("open", "high", "low", "close", "volume"))
+    assert all(r["low"] <= min(r["open"], r["close"]) <= max(r["open"], r["close"]) <= r["high"]
+               for r in rows)  # fmt: skip
+    # The same candles as the CSV export of the range (the sandbox's history is seeded).
+    csv_out = tmp_path / "btc.csv"
+    assert upbit(url, home, *args, "--out", str(csv_out), keys=False).code == 0
+    from_csv = _read_candles(csv_out)
+    assert [r["time_utc"] for r in from_csv] == [r["time_utc"] for r in rows]
+    assert [float(r["close"]) for r in from_csv] == [r["close"] for r in rows]
+    # Other readers agree: duckdb counts the same rows and timestamps.
+    path = str(out).replace("'", "''")
+    summary = duckdb.sql(
+        f"SELECT count(*), count(DISTINCT time_utc), min(time_utc) FROM '{path}'"
+    ).fetchall()
+    assert summary == [(EXPECTED, EXPECTED, "2026-05-26T12:00:00Z")]
+    again = upbit(url, home, *args, "--out", str(out), keys=False)
+    _one_line_error(again, 2, "--overwrite")
 
 
 _WITHOUT_PYARROW = """\

@@ -18,13 +18,16 @@ import typer
 
 from upbit_ext._client import RoundingMode
 from upbit_ext._errors import _NAMES, _STATUS_HINTS, NoAuthorizationIp, UpbitError, explain
+from upbit_ext._extras import explain_missing
 
 from ._core import (
+    KEYRING_SERVICE,
     Format,
     config_path,
     enable_debug,
     fail,
     mask,
+    os_keyring,
     output,
     resolve_format,
     settings,
@@ -140,12 +143,57 @@ def markets(
 def ticker(
     ctx: typer.Context,
     markets: Annotated[list[str], typer.Argument(help="Market codes, e.g. KRW-BTC KRW-ETH.")],
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Keep updating from the WebSocket ticker stream until Ctrl-C (exit 0); a live"
+            " table on a terminal, one JSON line per update otherwise. Needs the stream extra.",
+        ),
+    ] = False,
+    ws_url: Annotated[
+        str | None,
+        typer.Option(help="With --watch: WebSocket URL (default: derived from --base-url)."),
+    ] = None,
+    count: Annotated[
+        int | None, typer.Option(min=1, help="With --watch: stop after this many updates.")
+    ] = None,
     fmt: FormatOption = None,
 ) -> None:
     """Current price and 24-hour change of markets."""
-    tickers = settings(ctx).client().list_tickers(markets=markets)
+    client = settings(ctx).client()
+    tickers = client.list_tickers(markets=markets)  # unknown markets end here (exit 5)
+    if watch:
+        _watch(ctx, client._core.base_url, ws_url, [t.market for t in tickers], count, fmt)
+        return
     columns = ["market", "trade_price", "signed_change_rate", "acc_trade_price_24h"]
     output(ctx, tickers, fmt, columns=columns)
+
+
+def _watch(
+    ctx: typer.Context,
+    base_url: str,
+    ws_url: str | None,
+    markets: list[str],
+    count: int | None,
+    fmt: Format | None,
+) -> None:
+    try:  # upbit_ext.stream needs websockets (the stream extra)
+        from ._watch import watch_tickers, ws_url_for
+    except ModuleNotFoundError as exc:
+        raise explain_missing(exc) from exc
+    if ws_url is None:
+        try:
+            ws_url = ws_url_for(base_url)
+        except ValueError as exc:
+            fail(f"--base-url: {exc}", "usage")
+    elif not ws_url.startswith(("ws://", "wss://")):
+        fail(f"--ws-url must start with ws:// or wss://, got {ws_url!r}", "usage")
+    chosen = resolve_format(ctx, fmt)
+    if chosen not in (Format.table, Format.jsonl, Format.json):
+        fail(f"--watch prints a table or JSON lines, not {chosen.value}", "usage")
+    watch_tickers(ws_url, markets, table=chosen is Format.table, count=count)
 
 
 @app.command()
@@ -511,11 +559,26 @@ def configure(
     secret_key: Annotated[
         str, typer.Option(prompt=True, hide_input=True, help="Upbit secret key.")
     ],
+    no_keyring: Annotated[
+        bool,
+        typer.Option(
+            "--no-keyring", help="Keep the secret key in the 0600 file even if a keyring exists."
+        ),
+    ] = False,
 ) -> None:
-    """Save a key set as a profile (the config file is created with mode 0600)."""
+    """Save a key set as a profile: the secret key in the OS keyring when there is one (the
+    `keyring` extra), else in the config file, created with mode 0600."""
     state = settings(ctx)
     name = state.profile or "default"
-    values = {"access_key": access_key.strip(), "secret_key": secret_key.strip()}
+    access, secret = access_key.strip(), secret_key.strip()
+    store = None if no_keyring else os_keyring()
+    if store is not None:
+        store.set_password(KEYRING_SERVICE, access, secret)
+        values = {"access_key": access, "secret_store": "keyring"}
+        where = f"secret key in the OS keyring ({type(store.get_keyring()).__name__})"
+    else:
+        values = {"access_key": access, "secret_key": secret}
+        where = "secret key in the file"
     if state.base_url:
         values["base_url"] = state.base_url
     if state.region:
@@ -523,7 +586,7 @@ def configure(
     path = config_path()
     write_profile(path, name, values)
     stderr().print(
-        f"Saved profile {name!r} (access key {mask(access_key)}) in {path}", markup=False
+        f"Saved profile {name!r} (access key {mask(access)}) in {path}; {where}", markup=False
     )
 
 

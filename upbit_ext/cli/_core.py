@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum, StrEnum
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NoReturn
 
 import typer
@@ -134,6 +135,44 @@ def write_profile(path: Path, name: str, values: Mapping[str, str]) -> None:
         parser.write(out)
 
 
+KEYRING_SERVICE = "upbit"  # secret keys in the OS keyring, one entry per access key
+
+
+def os_keyring() -> ModuleType | None:
+    """The `keyring` module when installed (the `keyring` extra) and backed by a real store."""
+    try:
+        import keyring
+    except ModuleNotFoundError:
+        return None
+    try:
+        usable = keyring.get_keyring().priority > 0  # the fail backend has 0, null -1
+    except Exception:  # a broken backend is the same as none: the file is used
+        return None
+    return keyring if usable else None
+
+
+def profile_secret(name: str, values: Mapping[str, str]) -> str | None:
+    """The profile's secret key: from the file, or from the OS keyring when it was put there."""
+    if values.get("secret_store") != "keyring":
+        return values.get("secret_key")
+    access = values.get("access_key", "")
+    store = os_keyring()
+    if store is None:
+        fail(
+            f"profile {name!r} keeps its secret key in the OS keyring, which is not available"
+            " here (install the 'keyring' extra, or run `upbit configure --no-keyring`)",
+            "auth",
+        )
+    secret = store.get_password(KEYRING_SERVICE, access)
+    if not secret:
+        fail(
+            f"profile {name!r}: no secret key for access key {mask(access)} in the OS keyring:"
+            " run `upbit configure` again",
+            "auth",
+        )
+    return str(secret)
+
+
 def mask(secret: str | None) -> str:
     return "(none)" if not secret else f"…{secret[-4:]}" if len(secret) > 8 else "…"
 
@@ -150,8 +189,11 @@ class Settings:
     command: str = "upbit"  # the subcommand being run, for the one-line error
     _client: Upbit | None = None
 
+    def profile_name(self) -> str:
+        return self.profile or os.environ.get("UPBIT_PROFILE") or "default"
+
     def profile_values(self) -> dict[str, str]:
-        name = self.profile or os.environ.get("UPBIT_PROFILE") or "default"
+        name = self.profile_name()
         parser = read_profiles(config_path())
         if name not in parser:
             if self.profile is not None or os.environ.get("UPBIT_PROFILE"):
@@ -173,8 +215,9 @@ class Settings:
             kwargs["region"] = region
         env_keys = os.environ.get("UPBIT_ACCESS_KEY") or os.environ.get("UPBIT_SECRET_KEY")
         try:
-            if not env_keys and values.get("access_key") and values.get("secret_key"):
-                self._client = Upbit(values["access_key"], values["secret_key"], **kwargs)
+            secret = None if env_keys else profile_secret(self.profile_name(), values)
+            if values.get("access_key") and secret:
+                self._client = Upbit(values["access_key"], secret, **kwargs)
             else:  # environment keys win over the profile's
                 self._client = Upbit.from_env(**kwargs)
         except ValueError as exc:
