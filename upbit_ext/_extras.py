@@ -11,11 +11,12 @@ from importlib import metadata
 from typing import Final
 from urllib.parse import unquote, urlparse
 
+# `explain_missing` names the first extra holding a module: `stream` is the smaller for websockets.
 EXTRAS: Final[dict[str, tuple[str, ...]]] = {
+    "stream": ("websockets",),
     # uvicorn serves the sandbox's WebSocket routes only when websockets is installed.
     "sandbox": ("starlette", "uvicorn", "websockets"),
     "parquet": ("pyarrow",),
-    "stream": ("websockets",),
     "chart": ("matplotlib",),
 }
 
