@@ -622,7 +622,7 @@ class _Session:
                         text = (message.get("bytes") or b"").decode("utf-8")
                     except UnicodeDecodeError:
                         text = "\ufffd"
-                await self._handle(text)
+                await self._handle(text, message.get("arrived", self._loop.time()))
         finally:
             self._hub.remove(self)
             tasks = [t for t in (reader, self._stream, self._keepalive) if t is not None]
@@ -637,6 +637,8 @@ class _Session:
         try:
             while True:
                 message = await self._ws.receive()
+                # Upbit counts request messages when they arrive, not when they are handled.
+                message["arrived"] = self._loop.time()
                 self._inbox.put_nowait(message)
                 if message["type"] == "websocket.disconnect":
                     return
@@ -693,14 +695,14 @@ class _Session:
 
     # -- requests ----------------------------------------------------------------------
 
-    async def _handle(self, text: str) -> None:
+    async def _handle(self, text: str, arrived: float) -> None:
         try:
             if text.strip() == "PING":
                 await self._send_frame(_dump({"status": "UP"}))
                 if self._keepalive is None:
                     self._keepalive = asyncio.create_task(self._keep_alive())
                 return
-            if not self._allow_request():
+            if not self._allow_request(arrived):
                 await self._send_error("Too Many Requests", "WebSocket request limit exceeded")
                 return
             try:
@@ -722,8 +724,7 @@ class _Session:
         except _Closed:
             return
 
-    def _allow_request(self) -> bool:
-        now = self._loop.time()
+    def _allow_request(self, now: float) -> bool:
         while self._requests and now - self._requests[0] >= 60:
             self._requests.popleft()
         last_second = sum(1 for t in self._requests if now - t < 1)
