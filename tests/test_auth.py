@@ -326,6 +326,25 @@ def test_post_renders_booleans_numbers_arrays_and_korean(
     )
 
 
+def test_a_key_already_ending_in_brackets_is_not_bracketed_twice(
+    client: httpx.Client, server: UpbitLikeServer
+) -> None:
+    assert_accepted(client.post("/v1/orders/cancel", json={"uuids[]": [UUID_A, UUID_B]}))
+    assert last_record(server)["hashed"] == f"uuids[]={UUID_A}&uuids[]={UUID_B}"
+
+
+def test_a_json_content_type_with_parameters_is_signed(
+    client: httpx.Client, server: UpbitLikeServer
+) -> None:
+    response = client.post(
+        "/v1/orders",
+        content=b'{"market":"KRW-BTC"}',
+        headers={"Content-Type": "Application/JSON; charset=utf-8"},
+    )
+    assert_accepted(response)
+    assert last_record(server)["hashed"] == "market=KRW-BTC"
+
+
 def test_post_null_and_empty_array_are_dropped_from_hash_and_bytes(
     client: httpx.Client, server: UpbitLikeServer
 ) -> None:
@@ -514,7 +533,11 @@ def test_https_and_loopback_are_signed(url: str) -> None:
     ("kwargs", "message"),
     [
         ({"data": {"market": "KRW-BTC"}}, "must be JSON"),
-        ({"content": b"market=KRW-BTC"}, "must be JSON"),
+        ({"content": b"market=KRW-BTC"}, "must be JSON.*got no Content-Type"),
+        (
+            {"content": b'{"a":"\xff"}', "headers": {"Content-Type": "application/json"}},
+            "UTF-8 encoded JSON",
+        ),
         (
             {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
             "valid JSON",
@@ -534,9 +557,10 @@ def test_unsignable_bodies_are_refused(kwargs: dict[str, Any], message: str) -> 
     auth = UpbitAuth(ACCESS_KEY, SECRET_KEY)
     with (
         httpx.Client(auth=auth, transport=httpx.MockTransport(never_called)) as client,
-        pytest.raises(ValueError, match=message),
+        pytest.raises(ValueError, match=message) as caught,
     ):
         client.post("https://api.upbit.com/v1/orders", **kwargs)
+    assert str(caught.value).startswith("request ")
 
 
 @pytest.mark.parametrize("algorithm", ["RS256", "none", "hs512", "HS384", ""])
