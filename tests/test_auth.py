@@ -504,7 +504,7 @@ def test_plain_http_to_a_remote_host_is_refused_before_sending(url: str) -> None
     auth = UpbitAuth(ACCESS_KEY, SECRET_KEY)
     with (
         httpx.Client(auth=auth, transport=httpx.MockTransport(never_called)) as client,
-        pytest.raises(InsecureTransportError, match="https://") as caught,
+        pytest.raises(InsecureTransportError, match="; use https://") as caught,
     ):
         client.get(url)
     assert SECRET_KEY not in str(caught.value)
@@ -561,6 +561,15 @@ def test_unsignable_bodies_are_refused(kwargs: dict[str, Any], message: str) -> 
     ):
         client.post("https://api.upbit.com/v1/orders", **kwargs)
     assert str(caught.value).startswith("request ")
+
+
+def test_a_query_that_is_not_utf8_when_decoded_is_refused_before_sending() -> None:
+    auth = UpbitAuth(ACCESS_KEY, SECRET_KEY)
+    with (
+        httpx.Client(auth=auth, transport=httpx.MockTransport(never_called)) as client,
+        pytest.raises(ValueError, match=r"^query string must percent-decode to valid UTF-8$"),
+    ):
+        client.get("https://api.upbit.com/v1/orders/closed?market=%FF")
 
 
 @pytest.mark.parametrize("algorithm", ["RS256", "none", "hs512", "HS384", ""])
