@@ -581,19 +581,20 @@ def test_only_hs512_and_hs256_are_accepted(algorithm: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("access_key", "secret_key", "error", "name"),
+    ("access_key", "secret_key", "error", "message"),
     [
-        ("", SECRET_KEY, ValueError, "access_key"),
-        (ACCESS_KEY, "", ValueError, "secret_key"),
-        (None, SECRET_KEY, TypeError, "access_key"),
-        (ACCESS_KEY, b"secret", TypeError, "secret_key"),
+        ("", SECRET_KEY, ValueError, "access_key must not be empty"),
+        (ACCESS_KEY, "", ValueError, "secret_key must not be empty"),
+        (None, SECRET_KEY, TypeError, "access_key must be a str, got NoneType"),
+        (ACCESS_KEY, b"secret", TypeError, "secret_key must be a str, got bytes"),
     ],
 )
 def test_credentials_are_validated(
-    access_key: Any, secret_key: Any, error: type[Exception], name: str
+    access_key: Any, secret_key: Any, error: type[Exception], message: str
 ) -> None:
-    with pytest.raises(error, match=name):
+    with pytest.raises(error) as caught:
         UpbitAuth(access_key, secret_key)
+    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize(
