@@ -212,6 +212,23 @@ def test_async_acquire_waits_without_blocking_sleep(clock: FakeClock) -> None:
     assert max(stamps) == pytest.approx(START + 2 * (1.0 + MARGIN))
 
 
+def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend) -> None:
+    """Both backends answer alike: a slot, a wait, a ban, and the state of a fresh group."""
+    assert backend.state("k", 1.0, clock) == (0, 0.0, 0)
+    assert backend.acquire("k", "ban", 2, 1.0, clock) == (START, 0.0, None)
+    backend.sync_down("k", 0, 2, 1.0, clock)  # one slot nobody here used is taken
+    assert backend.state("k", 1.0, clock).used == 2
+    assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 1.0, None)
+    backend.sync_down("other", 1, 2, 1.0, clock)
+    assert backend.state("other", 1.0, clock).used == 1
+    backend.block("gated", START + 0.5)
+    assert backend.acquire("gated", "ban", 2, 1.0, clock) == (None, 0.5, None)
+    clock.now = START + 0.5  # a gate is open from its end on
+    assert backend.acquire("gated", "ban", 2, 1.0, clock) == (START + 0.5, 0.0, None)
+    backend.block("ban", START + 30)
+    assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 29.5, START + 30)
+
+
 @pytest.mark.parametrize("kind", ["memory", "sqlite"])
 def test_backend_grants_exactly_the_limit_to_racing_threads(kind: str, tmp_path: Path) -> None:
     store: StateBackend = (
