@@ -226,7 +226,28 @@ def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend
     clock.now = START + 0.5  # a gate is open from its end on
     assert backend.acquire("gated", "ban", 2, 1.0, clock) == (START + 0.5, 0.0, None)
     backend.block("ban", START + 30)
+    backend.block("ban", START + 10)  # a block is never shortened
     assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 29.5, START + 30)
+    backend.block("early", 0.5)
+    assert backend.state("early", 1.0, clock).blocked_until == 0.5
+
+
+def test_a_block_ends_in_the_snapshot_when_its_time_comes(clock: FakeClock) -> None:
+    limiter = make(clock)
+    limiter.ban(START + 5)
+    assert limiter.snapshot()["order"]["blocked_until"] == START + 5
+    clock.now = START + 5
+    assert limiter.snapshot()["order"]["blocked_until"] is None
+    assert waited(clock, limiter, "order") == 0
+
+
+def test_the_418_error_says_until_when_in_utc_and_why_to_wait() -> None:
+    blocked = LimiterBlocked(START + 30, "api.upbit.com")
+    assert (blocked.until, blocked.host) == (START + 30, "api.upbit.com")
+    assert str(blocked) == (
+        "Upbit blocked requests to api.upbit.com (HTTP 418) until 2023-11-14T22:13:50+00:00; "
+        "wait instead of retrying, every request during a block makes it longer"
+    )
 
 
 @pytest.mark.parametrize("kind", ["memory", "sqlite"])
@@ -480,10 +501,10 @@ def test_a_waiting_acquire_raises_when_a_418_arrives_meanwhile(clock: FakeClock)
         ({"rates": [("order", (12, 1.0))]}, TypeError, "rates"),
         ({"rates": {"": (1, 1.0)}}, ValueError, "rates"),
         ({"rates": {"order": (0, 1.0)}}, ValueError, "limit"),
-        ({"rates": {"order": (12, 0)}}, ValueError, "per_seconds"),
+        ({"rates": {"order": (12, 0)}}, ValueError, "^per_seconds must be finite and > 0"),
         ({"rates": {"order": (12, -1.0)}}, ValueError, "per_seconds"),
-        ({"rates": {"order": (True, 1.0)}}, TypeError, "limit"),
-        ({"rates": {"order": (12.5, 1.0)}}, TypeError, "limit"),
+        ({"rates": {"order": (True, 1.0)}}, TypeError, "limit must be an int, got bool"),
+        ({"rates": {"order": (12.5, 1.0)}}, TypeError, "limit must be an int, got float"),
         ({"rates": {"order": (12, math.inf)}}, ValueError, "per_seconds"),
         ({"safety_margin": -0.01}, ValueError, "safety_margin"),
         ({"safety_margin": "0.05"}, TypeError, "safety_margin"),
