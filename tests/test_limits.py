@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import hashlib
 import math
 import os
 import subprocess
@@ -565,8 +566,14 @@ def test_access_key_scopes_hide_the_key() -> None:
     assert scope != scope_for_access_key("another-key")
     limiter = RateLimiter(scope=scope)
     assert "SECRET" not in repr(limiter)
-    with pytest.raises(ValueError, match="access_key"):
+    with pytest.raises(ValueError, match=r"^access_key must be a non-empty string$"):
         scope_for_access_key("")
+
+
+def test_an_access_key_scope_is_the_same_in_every_process_and_version() -> None:
+    """Processes sharing a SQLite budget meet under this name: a short SHA-256 prefix of the key."""
+    digest = hashlib.sha256(b"AKIAVERYSECRETACCESS").hexdigest()
+    assert scope_for_access_key("AKIAVERYSECRETACCESS") == f"pocket-{digest[:16]}"
 
 
 # --- process-wide sharing and backend selection --------------------------------------------
