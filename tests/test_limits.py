@@ -614,6 +614,21 @@ def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
     limiter = RateLimiter.from_env(scope="ip", host="env-test.invalid", environ=env)
     limiter.acquire("ticker")
     assert limiter.snapshot()["ticker"]["used"] == 1
+    # Another limiter on the same file, default scope ("ip"), its own rates: the same budget.
+    again = RateLimiter.from_env({"ticker": (3, 1.0)}, host="env-test.invalid", environ=env)
+    assert again.snapshot()["ticker"] == {
+        "limit": 3,
+        "window": 1.0,
+        "used": 1,
+        "blocked_until": None,
+        "consecutive_429": 0,
+    }
+    opened_elsewhere = SQLiteBackend(tmp_path / "budget.db")  # as another process would
+    try:
+        reader = RateLimiter(host="env-test.invalid", backend=opened_elsewhere)
+        assert reader.snapshot()["ticker"]["used"] == 1
+    finally:
+        opened_elsewhere.close()
     with pytest.raises(ValueError, match=RATE_LIMIT_DB_ENV):
         backend_from_env({RATE_LIMIT_DB_ENV: str(tmp_path / "missing" / "dir" / "x.db")})
 
