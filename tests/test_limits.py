@@ -599,6 +599,7 @@ def test_shared_limiter_is_one_object_per_scope_across_threads() -> None:
     with pytest.raises(LimiterBlocked):
         seen[0].acquire("ticker")
     assert shared_limiter("ip", host=host, rates=dict(DEFAULT_RATES)) is seen[0]
+    assert shared_limiter(host=host) is seen[0]  # quotation ("ip") is the default scope
     with pytest.raises(ValueError, match="rates"):
         shared_limiter("ip", host=host, rates={"default": Rate(60, 1.0)})
 
