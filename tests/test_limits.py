@@ -600,8 +600,10 @@ def test_shared_limiter_is_one_object_per_scope_across_threads() -> None:
         seen[0].acquire("ticker")
     assert shared_limiter("ip", host=host, rates=dict(DEFAULT_RATES)) is seen[0]
     assert shared_limiter(host=host) is seen[0]  # quotation ("ip") is the default scope
-    with pytest.raises(ValueError, match="rates"):
+    with pytest.raises(ValueError, match="already uses other rates; pass the same rates every"):
         shared_limiter("ip", host=host, rates={"default": Rate(60, 1.0)})
+    first = shared_limiter("ip", host="shared-rates.invalid", rates={"ticker": Rate(3, 1.0)})
+    assert first.rates["ticker"] == Rate(3, 1.0)  # the first caller's rates are the ones used
 
 
 def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
