@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import hashlib
 import math
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -231,6 +233,16 @@ def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend
     assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 29.5, START + 30)
     backend.block("early", 0.5)
     assert backend.state("early", 1.0, clock).blocked_until == 0.5
+
+
+def test_sqlite_backend_uses_wal_and_refuses_bad_settings_by_name(tmp_path: Path) -> None:
+    SQLiteBackend(tmp_path / "wal.db").close()
+    with contextlib.closing(sqlite3.connect(tmp_path / "wal.db")) as other:
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with pytest.raises(ValueError, match=r"^timeout must be finite and > 0, got 0$"):
+        SQLiteBackend(tmp_path / "x.db", timeout=0)
+    with pytest.raises(ValueError, match=r"^path: cannot (open|use) SQLite database '"):
+        SQLiteBackend(tmp_path)  # a directory
 
 
 def test_a_block_ends_in_the_snapshot_when_its_time_comes(clock: FakeClock) -> None:
