@@ -12,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import socket
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -126,6 +128,7 @@ class UpbitLikeServer(ThreadingHTTPServer):
                 "raw_query": raw_query,
                 "body": body,
                 "content_length": headers.get("Content-Length"),
+                "content_type": headers.get("Content-Type"),
                 "alg": alg,
                 "payload": payload,
                 "hashed": expected,
@@ -323,6 +326,25 @@ def test_post_renders_booleans_numbers_arrays_and_korean(
     )
 
 
+def test_a_key_already_ending_in_brackets_is_not_bracketed_twice(
+    client: httpx.Client, server: UpbitLikeServer
+) -> None:
+    assert_accepted(client.post("/v1/orders/cancel", json={"uuids[]": [UUID_A, UUID_B]}))
+    assert last_record(server)["hashed"] == f"uuids[]={UUID_A}&uuids[]={UUID_B}"
+
+
+def test_a_json_content_type_with_parameters_is_signed(
+    client: httpx.Client, server: UpbitLikeServer
+) -> None:
+    response = client.post(
+        "/v1/orders",
+        content=b'{"market":"KRW-BTC"}',
+        headers={"Content-Type": "Application/JSON; charset=utf-8"},
+    )
+    assert_accepted(response)
+    assert last_record(server)["hashed"] == "market=KRW-BTC"
+
+
 def test_post_null_and_empty_array_are_dropped_from_hash_and_bytes(
     client: httpx.Client, server: UpbitLikeServer
 ) -> None:
@@ -339,7 +361,60 @@ def test_post_null_and_empty_array_are_dropped_from_hash_and_bytes(
     sent = b'{"market":"KRW-BTC","side":"bid","price":"5000","ord_type":"price"}'
     assert record["body"] == sent
     assert record["content_length"] == str(len(sent))
+    assert record["content_type"] == "application/json"
     assert record["hashed"] == "market=KRW-BTC&side=bid&price=5000&ord_type=price"
+
+
+def test_dropping_a_null_leaves_the_other_fields_bytes_as_httpx_sends_them(
+    client: httpx.Client, server: UpbitLikeServer
+) -> None:
+    """Korean keys and values stay UTF-8, as in every body that is sent as the caller built it."""
+    kept = {"메모": "입금 확인", "amount": 1.50, "tags": ["가", "b"]}
+    assert_accepted(client.post("/v1/withdraws/krw", json=kept))
+    untouched = last_record(server)["body"]
+    assert_accepted(client.post("/v1/withdraws/krw", json={**kept, "two_factor_type": None}))
+    assert last_record(server)["body"] == untouched
+    assert "입금 확인".encode() in untouched
+
+
+def test_a_streamed_json_body_with_a_null_is_resent_with_its_length(
+    client: httpx.Client, server: UpbitLikeServer
+) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"market":"KRW-BTC",'
+        yield b'"volume":null}'
+
+    response = client.post(
+        "/v1/orders", content=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert_accepted(response)
+    record = last_record(server)
+    assert record["body"] == b'{"market":"KRW-BTC"}'
+    assert record["hashed"] == "market=KRW-BTC"
+
+
+def test_the_clients_timeout_still_applies_when_a_null_is_dropped() -> None:
+    """Rewriting the body must keep the request's extensions, where httpx carries its timeout."""
+
+    def answer_late(listener: socket.socket) -> None:
+        connection, _ = listener.accept()
+        with connection:
+            time.sleep(2)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        host, port = listener.getsockname()
+        late = threading.Thread(target=answer_late, args=(listener,), daemon=True)
+        late.start()
+        auth = UpbitAuth(ACCESS_KEY, SECRET_KEY)
+        with (
+            httpx.Client(auth=auth, timeout=0.3) as client,
+            pytest.raises(httpx.ReadTimeout),
+        ):
+            client.post(f"http://{host}:{port}/v1/orders", json={"market": "KRW-BTC", "x": None})
+        late.join()
 
 
 def test_server_rejects_a_null_it_would_not_hash(server: UpbitLikeServer) -> None:
@@ -429,7 +504,7 @@ def test_plain_http_to_a_remote_host_is_refused_before_sending(url: str) -> None
     auth = UpbitAuth(ACCESS_KEY, SECRET_KEY)
     with (
         httpx.Client(auth=auth, transport=httpx.MockTransport(never_called)) as client,
-        pytest.raises(InsecureTransportError, match="https://") as caught,
+        pytest.raises(InsecureTransportError, match="; use https://") as caught,
     ):
         client.get(url)
     assert SECRET_KEY not in str(caught.value)
@@ -458,7 +533,11 @@ def test_https_and_loopback_are_signed(url: str) -> None:
     ("kwargs", "message"),
     [
         ({"data": {"market": "KRW-BTC"}}, "must be JSON"),
-        ({"content": b"market=KRW-BTC"}, "must be JSON"),
+        ({"content": b"market=KRW-BTC"}, "must be JSON.*got no Content-Type"),
+        (
+            {"content": b'{"a":"\xff"}', "headers": {"Content-Type": "application/json"}},
+            "UTF-8 encoded JSON",
+        ),
         (
             {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
             "valid JSON",
@@ -478,9 +557,19 @@ def test_unsignable_bodies_are_refused(kwargs: dict[str, Any], message: str) -> 
     auth = UpbitAuth(ACCESS_KEY, SECRET_KEY)
     with (
         httpx.Client(auth=auth, transport=httpx.MockTransport(never_called)) as client,
-        pytest.raises(ValueError, match=message),
+        pytest.raises(ValueError, match=message) as caught,
     ):
         client.post("https://api.upbit.com/v1/orders", **kwargs)
+    assert str(caught.value).startswith("request ")
+
+
+def test_a_query_that_is_not_utf8_when_decoded_is_refused_before_sending() -> None:
+    auth = UpbitAuth(ACCESS_KEY, SECRET_KEY)
+    with (
+        httpx.Client(auth=auth, transport=httpx.MockTransport(never_called)) as client,
+        pytest.raises(ValueError, match=r"^query string must percent-decode to valid UTF-8$"),
+    ):
+        client.get("https://api.upbit.com/v1/orders/closed?market=%FF")
 
 
 @pytest.mark.parametrize("algorithm", ["RS256", "none", "hs512", "HS384", ""])
@@ -492,19 +581,36 @@ def test_only_hs512_and_hs256_are_accepted(algorithm: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("access_key", "secret_key", "error", "name"),
+    ("access_key", "secret_key", "error", "message"),
     [
-        ("", SECRET_KEY, ValueError, "access_key"),
-        (ACCESS_KEY, "", ValueError, "secret_key"),
-        (None, SECRET_KEY, TypeError, "access_key"),
-        (ACCESS_KEY, b"secret", TypeError, "secret_key"),
+        ("", SECRET_KEY, ValueError, "access_key must not be empty"),
+        (ACCESS_KEY, "", ValueError, "secret_key must not be empty"),
+        (None, SECRET_KEY, TypeError, "access_key must be a str, got NoneType"),
+        (ACCESS_KEY, b"secret", TypeError, "secret_key must be a str, got bytes"),
     ],
 )
 def test_credentials_are_validated(
-    access_key: Any, secret_key: Any, error: type[Exception], name: str
+    access_key: Any, secret_key: Any, error: type[Exception], message: str
 ) -> None:
-    with pytest.raises(error, match=name):
+    with pytest.raises(error) as caught:
         UpbitAuth(access_key, secret_key)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("access_key", "shown"), [("abc", "****"), ("abcd", "****"), ("abcde", "****bcde")]
+)
+def test_repr_never_shows_a_whole_short_access_key(access_key: str, shown: str) -> None:
+    assert repr(UpbitAuth(access_key, SECRET_KEY)) == (
+        f"UpbitAuth(access_key={shown!r}, algorithm='HS512')"
+    )
+
+
+def test_the_default_algorithm_is_hs512_for_requests_and_websockets() -> None:
+    assert UpbitAuth(ACCESS_KEY, SECRET_KEY).algorithm == "HS512"
+    token = websocket_token(ACCESS_KEY, SECRET_KEY)
+    assert jwt.get_unverified_header(token)["alg"] == "HS512"
+    jwt.decode(token, SECRET_KEY, algorithms=["HS512"])
 
 
 def test_repr_masks_the_access_key_and_hides_the_secret() -> None:

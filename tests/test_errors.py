@@ -608,6 +608,22 @@ def test_a_jwt_that_is_not_this_requests_token_is_redacted_too() -> None:
     assert err.message == "bad token [REDACTED] (retry)"
 
 
+def test_an_echoed_credential_that_is_not_a_jwt_is_replaced_by_the_marker_alone() -> None:
+    # Only the request's own Authorization value can catch a credential without JWT shape; the
+    # message keeps the server's words around one plain marker, nothing of the secret.
+    credential = "opaque-credential-1234567890"
+    request = httpx.Request(
+        "GET",
+        "https://api.upbit.com/v1/accounts",
+        headers={"Authorization": f"Bearer {credential}"},
+    )
+    body = {"error": {"name": "jwt_verification", "message": f"bad token {credential} (retry)"}}
+    response = httpx.Response(401, json=body, request=request)
+    err = error_from_response(response, method="GET", path="/v1/accounts", now=NOW)
+    assert err.message == "bad token [REDACTED] (retry)"
+    assert credential not in repr(vars(err))
+
+
 def test_token_on_request_never_reaches_error_without_echo(client: httpx.Client) -> None:
     err = fetch_error(client, _NAMED_ROUTES[0])
     assert TOKEN not in repr(vars(err))

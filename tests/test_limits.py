@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
+import hashlib
 import math
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -210,6 +213,54 @@ def test_async_acquire_waits_without_blocking_sleep(clock: FakeClock) -> None:
     stamps = asyncio.run(main())
     assert max_in_any_window(stamps, 1.0) == 10
     assert max(stamps) == pytest.approx(START + 2 * (1.0 + MARGIN))
+
+
+def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend) -> None:
+    """Both backends answer alike: a slot, a wait, a ban, and the state of a fresh group."""
+    assert backend.state("k", 1.0, clock) == (0, 0.0, 0)
+    assert backend.acquire("k", "ban", 2, 1.0, clock) == (START, 0.0, None)
+    backend.sync_down("k", 0, 2, 1.0, clock)  # one slot nobody here used is taken
+    assert backend.state("k", 1.0, clock).used == 2
+    assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 1.0, None)
+    backend.sync_down("other", 1, 2, 1.0, clock)
+    assert backend.state("other", 1.0, clock).used == 1
+    backend.block("gated", START + 0.5)
+    assert backend.acquire("gated", "ban", 2, 1.0, clock) == (None, 0.5, None)
+    clock.now = START + 0.5  # a gate is open from its end on
+    assert backend.acquire("gated", "ban", 2, 1.0, clock) == (START + 0.5, 0.0, None)
+    backend.block("ban", START + 30)
+    backend.block("ban", START + 10)  # a block is never shortened
+    assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 29.5, START + 30)
+    backend.block("early", 0.5)
+    assert backend.state("early", 1.0, clock).blocked_until == 0.5
+
+
+def test_sqlite_backend_uses_wal_and_refuses_bad_settings_by_name(tmp_path: Path) -> None:
+    SQLiteBackend(tmp_path / "wal.db").close()
+    with contextlib.closing(sqlite3.connect(tmp_path / "wal.db")) as other:
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with pytest.raises(ValueError, match=r"^timeout must be finite and > 0, got 0$"):
+        SQLiteBackend(tmp_path / "x.db", timeout=0)
+    with pytest.raises(ValueError, match=r"^path: cannot (open|use) SQLite database '"):
+        SQLiteBackend(tmp_path)  # a directory
+
+
+def test_a_block_ends_in_the_snapshot_when_its_time_comes(clock: FakeClock) -> None:
+    limiter = make(clock)
+    limiter.ban(START + 5)
+    assert limiter.snapshot()["order"]["blocked_until"] == START + 5
+    clock.now = START + 5
+    assert limiter.snapshot()["order"]["blocked_until"] is None
+    assert waited(clock, limiter, "order") == 0
+
+
+def test_the_418_error_says_until_when_in_utc_and_why_to_wait() -> None:
+    blocked = LimiterBlocked(START + 30, "api.upbit.com")
+    assert (blocked.until, blocked.host) == (START + 30, "api.upbit.com")
+    assert str(blocked) == (
+        "Upbit blocked requests to api.upbit.com (HTTP 418) until 2023-11-14T22:13:50+00:00; "
+        "wait instead of retrying, every request during a block makes it longer"
+    )
 
 
 @pytest.mark.parametrize("kind", ["memory", "sqlite"])
@@ -463,10 +514,10 @@ def test_a_waiting_acquire_raises_when_a_418_arrives_meanwhile(clock: FakeClock)
         ({"rates": [("order", (12, 1.0))]}, TypeError, "rates"),
         ({"rates": {"": (1, 1.0)}}, ValueError, "rates"),
         ({"rates": {"order": (0, 1.0)}}, ValueError, "limit"),
-        ({"rates": {"order": (12, 0)}}, ValueError, "per_seconds"),
+        ({"rates": {"order": (12, 0)}}, ValueError, "^per_seconds must be finite and > 0"),
         ({"rates": {"order": (12, -1.0)}}, ValueError, "per_seconds"),
-        ({"rates": {"order": (True, 1.0)}}, TypeError, "limit"),
-        ({"rates": {"order": (12.5, 1.0)}}, TypeError, "limit"),
+        ({"rates": {"order": (True, 1.0)}}, TypeError, "limit must be an int, got bool"),
+        ({"rates": {"order": (12.5, 1.0)}}, TypeError, "limit must be an int, got float"),
         ({"rates": {"order": (12, math.inf)}}, ValueError, "per_seconds"),
         ({"safety_margin": -0.01}, ValueError, "safety_margin"),
         ({"safety_margin": "0.05"}, TypeError, "safety_margin"),
@@ -527,8 +578,14 @@ def test_access_key_scopes_hide_the_key() -> None:
     assert scope != scope_for_access_key("another-key")
     limiter = RateLimiter(scope=scope)
     assert "SECRET" not in repr(limiter)
-    with pytest.raises(ValueError, match="access_key"):
+    with pytest.raises(ValueError, match=r"^access_key must be a non-empty string$"):
         scope_for_access_key("")
+
+
+def test_an_access_key_scope_is_the_same_in_every_process_and_version() -> None:
+    """Processes sharing a SQLite budget meet under this name: a short SHA-256 prefix of the key."""
+    digest = hashlib.sha256(b"AKIAVERYSECRETACCESS").hexdigest()
+    assert scope_for_access_key("AKIAVERYSECRETACCESS") == f"pocket-{digest[:16]}"
 
 
 # --- process-wide sharing and backend selection --------------------------------------------
@@ -554,8 +611,11 @@ def test_shared_limiter_is_one_object_per_scope_across_threads() -> None:
     with pytest.raises(LimiterBlocked):
         seen[0].acquire("ticker")
     assert shared_limiter("ip", host=host, rates=dict(DEFAULT_RATES)) is seen[0]
-    with pytest.raises(ValueError, match="rates"):
+    assert shared_limiter(host=host) is seen[0]  # quotation ("ip") is the default scope
+    with pytest.raises(ValueError, match="already uses other rates; pass the same rates every"):
         shared_limiter("ip", host=host, rates={"default": Rate(60, 1.0)})
+    first = shared_limiter("ip", host="shared-rates.invalid", rates={"ticker": Rate(3, 1.0)})
+    assert first.rates["ticker"] == Rate(3, 1.0)  # the first caller's rates are the ones used
 
 
 def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
@@ -569,6 +629,21 @@ def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
     limiter = RateLimiter.from_env(scope="ip", host="env-test.invalid", environ=env)
     limiter.acquire("ticker")
     assert limiter.snapshot()["ticker"]["used"] == 1
+    # Another limiter on the same file, default scope ("ip"), its own rates: the same budget.
+    again = RateLimiter.from_env({"ticker": (3, 1.0)}, host="env-test.invalid", environ=env)
+    assert again.snapshot()["ticker"] == {
+        "limit": 3,
+        "window": 1.0,
+        "used": 1,
+        "blocked_until": None,
+        "consecutive_429": 0,
+    }
+    opened_elsewhere = SQLiteBackend(tmp_path / "budget.db")  # as another process would
+    try:
+        reader = RateLimiter(host="env-test.invalid", backend=opened_elsewhere)
+        assert reader.snapshot()["ticker"]["used"] == 1
+    finally:
+        opened_elsewhere.close()
     with pytest.raises(ValueError, match=RATE_LIMIT_DB_ENV):
         backend_from_env({RATE_LIMIT_DB_ENV: str(tmp_path / "missing" / "dir" / "x.db")})
 
