@@ -557,6 +557,9 @@ def test_async_candle_arguments_are_checked(server: ConvenienceFake) -> None:
     assert server.state.records == []
 
 
+# Real time against a server in this process: on a loaded 2-core machine the server may read
+# requests late and in bunches. Rerun, never skipped: a real pacing bug fails every run.
+@pytest.mark.flaky(reruns=2)
 def test_gathered_quotation_calls_never_earn_a_429() -> None:
     fake = ConvenienceFake(per_second=10)
     with serving(fake):

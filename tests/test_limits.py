@@ -708,6 +708,8 @@ class LimitedTransport(httpx.BaseTransport):
         self._inner.close()
 
 
+# Real time on a shared 2-core machine (once failed a mutation baseline run under load).
+@pytest.mark.flaky(reruns=2)
 def test_loopback_server_enforcing_10_per_second_sees_no_429_at_full_demand() -> None:
     server = StrictServer(limit=10)
     serving = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)

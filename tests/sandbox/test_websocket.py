@@ -499,6 +499,9 @@ def test_private_scopes_and_my_asset_codes(running: RunningSandbox) -> None:
     assert accepted["type"] == "ticker"
 
 
+# Real time against a server in this process: on a loaded 2-core machine the server may read
+# requests late and in bunches. Rerun, never skipped: a real pacing bug fails every run.
+@pytest.mark.flaky(reruns=2)
 def test_my_order_and_my_asset_follow_the_engine(running: RunningSandbox) -> None:
     def is_order(uuid: str, state: str) -> Callable[[list[Any]], bool]:
         return lambda frames: any(

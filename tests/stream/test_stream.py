@@ -274,6 +274,9 @@ def test_unsubscribe_sends_the_rest(running: RunningSandbox) -> None:
     assert listed == {"trade": ["KRW-BTC"], "orderbook": ["KRW-BTC.5"]}
 
 
+# Real time against a server in this process: on a loaded 2-core machine the server may read
+# requests late and in bunches. Rerun, never skipped: a real pacing bug fails every run.
+@pytest.mark.flaky(reruns=2)
 def test_request_messages_respect_the_rate_limit(running: RunningSandbox) -> None:
     """Nine subscription changes in a row: the sandbox refuses a 6th request within a second."""
 
