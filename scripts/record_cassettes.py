@@ -298,8 +298,14 @@ def record_sandbox(out_dir: Path, operation_ids: list[str]) -> list[Path]:
             with recorder.use_cassette(str(path)) as cassette:
                 for key, value in sandbox_metadata(operation_id).items():
                     cassette.get_metadata(key, value)
+                # The first ticker listing computes 52-week figures from a year of deep history
+                # (seconds on a loaded machine): no read timeout of a real network here.
                 with Upbit(
-                    DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=running.url, max_retries=0
+                    DEMO_ACCESS_KEY,
+                    DEMO_SECRET_KEY,
+                    base_url=running.url,
+                    max_retries=0,
+                    timeout=120.0,
                 ) as client:
                     CALLS[operation_id](client)
                 own = [
