@@ -1,8 +1,9 @@
 """The rate limiter keeps every group inside Upbit's budget, learns from responses, and shares
-one budget across threads, event loops and processes.
+one budget across threads, event loops, processes and hosts.
 
-Unit tests run on a fake clock (no real sleeping); one loopback test and one multi-process test
-use real time and stay within a few seconds.
+Unit tests run on a fake clock (no real sleeping); the tests taking a `backend` run against each
+backend (memory, SQLite, a real redis-server), which must behave alike. One loopback test and
+the multi-process tests use real time and stay within a few seconds.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from hypothesis import strategies as st
 from upbit_ext._limits import (
     DEFAULT_RATES,
     RATE_LIMIT_DB_ENV,
+    RATE_LIMIT_URL_ENV,
     InMemoryBackend,
     LimiterBlocked,
     Rate,
@@ -74,11 +76,22 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+BACKENDS = ["memory", "sqlite", "redis"]
+
+
+def open_backend(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> StateBackend:
+    if kind == "memory":
+        return InMemoryBackend()
+    if kind == "sqlite":
+        return SQLiteBackend(tmp_path / "limits.db")
+    from upbit_ext._limits_redis import RedisBackend
+
+    return RedisBackend(request.getfixturevalue("redis_url"))
+
+
+@pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StateBackend]:
-    made: StateBackend = (
-        InMemoryBackend() if request.param == "memory" else SQLiteBackend(tmp_path / "limits.db")
-    )
+    made = open_backend(request.param, request, tmp_path)
     yield made
     made.close()
 
@@ -140,13 +153,9 @@ def test_full_demand_stays_in_every_window_and_uses_95_percent(
     assert len(stamps) >= 0.95 * allowed, f"{len(stamps)} of {allowed}"
 
 
-def test_exactness_holds_on_the_sqlite_backend_too(clock: FakeClock, tmp_path: Path) -> None:
-    db = SQLiteBackend(tmp_path / "x.db")
-    try:
-        limiter = make(clock, db)
-        stamps = [limiter.acquire("order") for _ in range(120)]
-    finally:
-        db.close()
+def test_exactness_holds_on_every_backend(clock: FakeClock, backend: StateBackend) -> None:
+    limiter = make(clock, backend)
+    stamps = [limiter.acquire("order") for _ in range(120)]
     assert max_in_any_window(stamps, 1.0) == 12
     assert stamps[-1] - stamps[0] < 10 * (1.0 + MARGIN)
 
@@ -170,16 +179,18 @@ def test_no_demand_pattern_puts_more_than_limit_in_a_window(
     assert max_in_any_window(stamps, per_seconds + margin) <= limit
 
 
-def test_order_cancel_all_allows_one_request_per_two_seconds(clock: FakeClock) -> None:
-    limiter = make(clock)
+def test_order_cancel_all_allows_one_request_per_two_seconds(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend)
     assert waited(clock, limiter, "order-cancel-all") == 0
     assert waited(clock, limiter, "order-cancel-all") == pytest.approx(2.0 + MARGIN)
     assert limiter.snapshot()["order-cancel-all"]["limit"] == 1
     assert limiter.snapshot()["order-cancel-all"]["window"] == 2.0
 
 
-def test_groups_have_separate_budgets(clock: FakeClock) -> None:
-    limiter = make(clock)
+def test_groups_have_separate_budgets(clock: FakeClock, backend: StateBackend) -> None:
+    limiter = make(clock, backend)
     for _ in range(10):
         limiter.acquire("candle")
     for _ in range(10):
@@ -190,8 +201,10 @@ def test_groups_have_separate_budgets(clock: FakeClock) -> None:
     assert waited(clock, limiter, "candle") == pytest.approx(1.0 + MARGIN)
 
 
-def test_rates_are_overridable_and_groups_can_be_added(clock: FakeClock) -> None:
-    limiter = make(clock, rates={"default": Rate(20, 1.0), "origin": (1, 10.0)})
+def test_rates_are_overridable_and_groups_can_be_added(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend, rates={"default": Rate(20, 1.0), "origin": (1, 10.0)})
     for _ in range(20):
         limiter.acquire("default")
     assert clock.now == START
@@ -216,7 +229,7 @@ def test_async_acquire_waits_without_blocking_sleep(clock: FakeClock) -> None:
 
 
 def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend) -> None:
-    """Both backends answer alike: a slot, a wait, a ban, and the state of a fresh group."""
+    """Every backend answers alike: a slot, a wait, a ban, and the state of a fresh group."""
     assert backend.state("k", 1.0, clock) == (0, 0.0, 0)
     assert backend.acquire("k", "ban", 2, 1.0, clock) == (START, 0.0, None)
     backend.sync_down("k", 0, 2, 1.0, clock)  # one slot nobody here used is taken
@@ -224,14 +237,14 @@ def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend
     assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 1.0, None)
     backend.sync_down("other", 1, 2, 1.0, clock)
     assert backend.state("other", 1.0, clock).used == 1
-    backend.block("gated", START + 0.5)
+    backend.block("gated", START + 0.5, clock)
     assert backend.acquire("gated", "ban", 2, 1.0, clock) == (None, 0.5, None)
     clock.now = START + 0.5  # a gate is open from its end on
     assert backend.acquire("gated", "ban", 2, 1.0, clock) == (START + 0.5, 0.0, None)
-    backend.block("ban", START + 30)
-    backend.block("ban", START + 10)  # a block is never shortened
+    backend.block("ban", START + 30, clock)
+    backend.block("ban", START + 10, clock)  # a block is never shortened
     assert backend.acquire("k", "ban", 2, 1.0, clock) == (None, 29.5, START + 30)
-    backend.block("early", 0.5)
+    backend.block("early", 0.5, clock)
     assert backend.state("early", 1.0, clock).blocked_until == 0.5
 
 
@@ -245,8 +258,10 @@ def test_sqlite_backend_uses_wal_and_refuses_bad_settings_by_name(tmp_path: Path
         SQLiteBackend(tmp_path)  # a directory
 
 
-def test_a_block_ends_in_the_snapshot_when_its_time_comes(clock: FakeClock) -> None:
-    limiter = make(clock)
+def test_a_block_ends_in_the_snapshot_when_its_time_comes(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend)
     limiter.ban(START + 5)
     assert limiter.snapshot()["order"]["blocked_until"] == START + 5
     clock.now = START + 5
@@ -263,11 +278,8 @@ def test_the_418_error_says_until_when_in_utc_and_why_to_wait() -> None:
     )
 
 
-@pytest.mark.parametrize("kind", ["memory", "sqlite"])
-def test_backend_grants_exactly_the_limit_to_racing_threads(kind: str, tmp_path: Path) -> None:
-    store: StateBackend = (
-        InMemoryBackend() if kind == "memory" else SQLiteBackend(tmp_path / "r.db")
-    )
+def test_backend_grants_exactly_the_limit_to_racing_threads(backend: StateBackend) -> None:
+    store = backend
     granted: list[float] = []
     lock = threading.Lock()
 
@@ -283,7 +295,6 @@ def test_backend_grants_exactly_the_limit_to_racing_threads(kind: str, tmp_path:
         t.start()
     for t in threads:
         t.join()
-    store.close()
     assert len(granted) == 50
 
 
@@ -387,8 +398,8 @@ def test_zero_remaining_after_own_requests_frees_slots_as_they_expire(
     assert limiter.acquire("default") == pytest.approx(START + 0.5 + 1.0 + MARGIN)
 
 
-def test_header_group_wins_over_the_request_group(clock: FakeClock) -> None:
-    limiter = make(clock)
+def test_header_group_wins_over_the_request_group(clock: FakeClock, backend: StateBackend) -> None:
+    limiter = make(clock, backend)
     limiter.update("market", 200, {"Remaining-Req": "group=crix-trades; sec=0"})
     assert limiter.snapshot()["trade"]["used"] == 10
     assert limiter.snapshot()["market"]["used"] == 0
@@ -433,8 +444,8 @@ def test_429_backoff_grows_with_consecutive_429s_and_resets_on_success(
     assert waited(clock, limiter, "order") == pytest.approx(1.0 + MARGIN + 0.15)
 
 
-def test_429_blocks_only_its_group(clock: FakeClock) -> None:
-    limiter = make(clock)
+def test_429_blocks_only_its_group(clock: FakeClock, backend: StateBackend) -> None:
+    limiter = make(clock, backend)
     limiter.update("order", 429)
     snap = limiter.snapshot()
     assert snap["order"]["blocked_until"] is not None
@@ -442,8 +453,10 @@ def test_429_blocks_only_its_group(clock: FakeClock) -> None:
     assert waited(clock, limiter, "default") == 0
 
 
-def test_429_backoff_is_capped_and_honours_retry_after(clock: FakeClock) -> None:
-    limiter = make(clock, backoff_base=0.5, backoff_cap=2.0, random=lambda: 1.0)
+def test_429_backoff_is_capped_and_honours_retry_after(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    limiter = make(clock, backend, backoff_base=0.5, backoff_cap=2.0, random=lambda: 1.0)
     for _ in range(50):
         limiter.update("order-test", 429)
     assert waited(clock, limiter, "order-test") == pytest.approx(1.0 + MARGIN + 2.0)
@@ -471,34 +484,36 @@ def test_418_blocks_every_group_of_the_host_and_raises_until_it_ends(
 
 
 def test_418_block_length_comes_from_the_caller_then_retry_after_then_default(
-    clock: FakeClock,
+    clock: FakeClock, backend: StateBackend
 ) -> None:
-    limiter = make(clock, ban_seconds=90.0)
+    limiter = make(clock, backend, ban_seconds=90.0)
     limiter.update("default", 418, {"Retry-After": "30"}, block_seconds=600.0)
     assert limiter.snapshot()["market"]["blocked_until"] == START + 600
-    other = make(clock, ban_seconds=90.0)
+    other = make(clock, backend, ban_seconds=90.0, host="other.invalid")
     other.update("default", 418)
     assert other.snapshot()["market"]["blocked_until"] == START + 90
 
 
-def test_418_uses_the_configured_error(clock: FakeClock) -> None:
+def test_418_uses_the_configured_error(clock: FakeClock, backend: StateBackend) -> None:
     class Banned(Exception):
         def __init__(self, until: float) -> None:
             self.until = until
 
-    limiter = make(clock, blocked_error=Banned)
+    limiter = make(clock, backend, blocked_error=Banned)
     limiter.ban(START + 5)
     with pytest.raises(Banned) as info:
         limiter.acquire("market")
     assert info.value.until == START + 5
 
 
-def test_a_waiting_acquire_raises_when_a_418_arrives_meanwhile(clock: FakeClock) -> None:
+def test_a_waiting_acquire_raises_when_a_418_arrives_meanwhile(
+    clock: FakeClock, backend: StateBackend
+) -> None:
     def sleep_into_a_ban(seconds: float) -> None:
         limiter.ban(clock.now + 100)
         clock.sleep(seconds)
 
-    limiter = RateLimiter(clock=clock, sleep=sleep_into_a_ban)
+    limiter = RateLimiter(clock=clock, sleep=sleep_into_a_ban, backend=backend)
     limiter.acquire("order-cancel-all")
     with pytest.raises(LimiterBlocked):
         limiter.acquire("order-cancel-all")
@@ -545,8 +560,8 @@ def test_unknown_request_group_is_a_programming_error(clock: FakeClock) -> None:
         limiter.update("default", 418, block_seconds=0)
 
 
-def test_snapshot_reports_plain_figures(clock: FakeClock) -> None:
-    limiter = make(clock)
+def test_snapshot_reports_plain_figures(clock: FakeClock, backend: StateBackend) -> None:
+    limiter = make(clock, backend)
     limiter.acquire("order")
     limiter.acquire("order")
     snap = limiter.snapshot()
@@ -646,6 +661,7 @@ def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
         opened_elsewhere.close()
     with pytest.raises(ValueError, match=RATE_LIMIT_DB_ENV):
         backend_from_env({RATE_LIMIT_DB_ENV: str(tmp_path / "missing" / "dir" / "x.db")})
+    assert backend_from_env({RATE_LIMIT_URL_ENV: " "}) is backend_from_env({})
 
 
 # --- real HTTP: a server that enforces 10 per sliding second --------------------------------
@@ -741,38 +757,42 @@ def test_loopback_server_enforcing_10_per_second_sees_no_429_at_full_demand() ->
     assert utilisation(server.accepted, 10, 1.0) >= 0.9, server.accepted
 
 
-# --- several real processes sharing one SQLite budget --------------------------------------
+# --- several real processes (standing in for hosts) sharing one budget --------------------
+
+Event = tuple[str, float, float | None]
 
 
-def test_processes_sharing_a_sqlite_budget_never_exceed_it(tmp_path: Path) -> None:
-    db = tmp_path / "shared.db"
-    SQLiteBackend(db).close()
+def run_workers(
+    store: str, tmp_path: Path, argv: list[list[str]], seconds: float
+) -> list[list[Event]]:
+    """Start one tests/_limit_worker.py per entry of `argv` on `store`, run them together for
+    `seconds`, and return each one's events (`slot`, `blocked`, `banned`) in true time."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         [str(ROOT), str(ROOT / "generated"), env.get("PYTHONPATH", "")]
     )
-    outs = [tmp_path / f"worker{i}.txt" for i in range(3)]
+    outs = [tmp_path / f"worker{i}.txt" for i in range(len(argv))]
     workers = [
         subprocess.Popen(
-            [sys.executable, str(ROOT / "tests" / "_limit_worker.py"), str(db), str(out)],
+            [sys.executable, str(ROOT / "tests" / "_limit_worker.py"), store, str(out), *extra],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             env=env,
         )
-        for out in outs
+        for out, extra in zip(outs, argv, strict=True)
     ]
     try:
         for w in workers:
             assert w.stdout is not None
             assert w.stdout.readline().strip() == "ready"
-        deadline = time.time() + 2.0
+        deadline = time.time() + seconds
         for w in workers:
             assert w.stdin is not None
             w.stdin.write(f"{deadline!r}\n")
             w.stdin.close()
         for w in workers:
-            assert w.wait(timeout=15) == 0
+            assert w.wait(timeout=seconds + 15) == 0
     finally:
         for w in workers:
             if w.poll() is None:
@@ -780,10 +800,66 @@ def test_processes_sharing_a_sqlite_budget_never_exceed_it(tmp_path: Path) -> No
                 w.wait()
             if w.stdout is not None:
                 w.stdout.close()
-    shares = [[float(line) for line in out.read_text().split()] for out in outs]
+    events: list[list[Event]] = []
+    for out in outs:
+        rows: list[Event] = []
+        for line in out.read_text().splitlines():
+            kind, at, *until = line.split()
+            rows.append((kind, float(at), float(until[0]) if until else None))
+        events.append(rows)
+    return events
+
+
+def slots(events: list[Event]) -> list[float]:
+    return [at for kind, at, _ in events if kind == "slot"]
+
+
+def store_for(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if kind == "redis":
+        url: str = request.getfixturevalue("redis_url")
+        return url
+    SQLiteBackend(tmp_path / "shared.db").close()
+    return str(tmp_path / "shared.db")
+
+
+# Redis: hosts whose clocks are 3 s ahead and 3 s behind. Times are kept in the server's frame,
+# so no host overfills a window and none waits out its skew.
+@pytest.mark.parametrize(("kind", "skews"), [("sqlite", [0, 0, 0]), ("redis", [0, 3, -3])])
+def test_processes_sharing_a_budget_never_exceed_it(
+    kind: str, skews: list[int], request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    store = store_for(kind, request, tmp_path)
+    argv = [[str(skew)] for skew in skews]
+    shares = [slots(e) for e in run_workers(store, tmp_path, argv, 2.5)]
     stamps = sorted(s for share in shares for s in share)
-    assert all(share for share in shares), [len(share) for share in shares]
+    assert all(len(share) >= 3 for share in shares), [len(share) for share in shares]
     assert max_in_any_window(stamps, 1.0) <= 10
     assert sum(1 for s in stamps if s < stamps[0] + 1.0) == 10
     assert len(stamps) >= 20
     assert utilisation(stamps, 10, 1.0) >= 0.9, stamps
+
+
+def test_a_418_seen_by_one_process_stops_the_others_until_the_ban_ends(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """Worker 0 reports a 418 after 0.6 s (a 1.2 s ban); worker 2's clock is 2 s ahead.
+
+    Times are compared with 50 ms to spare: a process's offset to the server's clock is
+    measured over loopback on a loaded machine. Without a shared ban, ~12 slots fall inside.
+    """
+    events = run_workers(redis_url, tmp_path, [["0", "0.6", "1.2"], ["0"], ["2"]], 3.0)
+    [(_, banned_at, ban_until)] = [e for e in events[0] if e[0] == "banned"]
+    assert ban_until is not None
+    for worker in events:
+        before = [at for at in slots(worker) if at < banned_at - 0.1]
+        during = [at for at in slots(worker) if banned_at + 0.05 < at < ban_until - 0.05]
+        after = [at for at in slots(worker) if at >= ban_until]
+        assert before, "every worker was taking slots before the ban"
+        assert during == [], f"slots taken during the ban: {during}"
+        assert after, "every worker resumed when the ban ended"
+    for worker in events[1:]:
+        blocked = [(at, until) for kind, at, until in worker if kind == "blocked"]
+        assert blocked, "the others were stopped by the ban"
+        for at, until in blocked:
+            assert banned_at - 0.1 < at < ban_until
+            assert until == pytest.approx(ban_until, abs=0.05)

@@ -3,8 +3,9 @@
 Upbit counts requests per group and per second: quotation groups per IP, exchange groups per
 pocket. Each group here keeps an exact log of its recent acquisitions, so no window of
 `per_seconds` (widened by a small safety margin for network jitter) ever holds more than `limit`
-requests. The log lives in a backend: in memory for one process, or a SQLite file when several
-processes on one machine share one IP or pocket.
+requests. The log lives in a backend: in memory for one process, a SQLite file when several
+processes on one machine share one IP or pocket, or a Redis server (`_limits_redis`) when
+processes on several hosts share one account.
 """
 
 from __future__ import annotations
@@ -26,16 +27,18 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
-from ._errors import parse_retry_after
+from ._errors import UpbitError, parse_retry_after
 
 __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_RATES",
     "RATE_LIMIT_DB_ENV",
+    "RATE_LIMIT_URL_ENV",
     "Decision",
     "GroupState",
     "InMemoryBackend",
     "LimiterBlocked",
+    "LimiterUnavailable",
     "Rate",
     "RateLimiter",
     "RateSpec",
@@ -51,6 +54,7 @@ __all__ = [
 
 DEFAULT_HOST = "api.upbit.com"
 RATE_LIMIT_DB_ENV = "UPBIT_RATE_LIMIT_DB"
+RATE_LIMIT_URL_ENV = "UPBIT_RATE_LIMIT_URL"
 
 # A computed wait can round to zero next to a large epoch timestamp; never spin on it.
 _MIN_WAIT = 1e-6
@@ -148,6 +152,25 @@ class LimiterBlocked(Exception):
         )
 
 
+class LimiterUnavailable(UpbitError):
+    """The shared rate-limit store cannot be reached or used, so no slot could be taken and
+    nothing was sent: the limiter fails closed rather than overspend a budget others share."""
+
+    hint = (
+        "Nothing was sent. Bring the store back, or opt in to a local budget while it is down"
+        " (?fallback=local on the Redis URL)."
+    )
+
+    def __init__(self, url: str, detail: str) -> None:
+        self.url = url
+        self.detail = detail
+        super().__init__(
+            f"the shared rate-limit store {url} is unavailable ({detail}) — {self.hint}",
+            url=url,
+            detail=detail,
+        )
+
+
 class Decision(NamedTuple):
     """Outcome of one attempt to take a slot."""
 
@@ -177,8 +200,8 @@ class StateBackend(Protocol):
         """Take slots nobody here used, so at most `remaining` stay free in the window."""
         ...
 
-    def block(self, key: str, until: float) -> None:
-        """Close the gate of `key` until `until` (never shortens an existing block)."""
+    def block(self, key: str, until: float, clock: Clock) -> None:
+        """Close the gate of `key` until `until`, a `clock()` time (never shortens a block)."""
         ...
 
     def add_strike(self, key: str) -> int:
@@ -233,7 +256,7 @@ class InMemoryBackend:
             for _ in range(limit - len(hits) - remaining):
                 bisect.insort(hits, now)
 
-    def block(self, key: str, until: float) -> None:
+    def block(self, key: str, until: float, clock: Clock) -> None:
         with self._lock:
             self._gates[key] = max(self._gates.get(key, 0.0), until)
 
@@ -339,7 +362,7 @@ class SQLiteBackend:
             if missing > 0:
                 db.executemany("INSERT INTO hits (key, ts) VALUES (?, ?)", [(key, now)] * missing)
 
-    def block(self, key: str, until: float) -> None:
+    def block(self, key: str, until: float, clock: Clock) -> None:
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO gates (key, until) VALUES (?, ?) "
@@ -498,7 +521,7 @@ class RateLimiter:
             exponent = min(strikes - 1, _MAX_BACKOFF_EXPONENT)
             backoff = min(self._backoff_cap, self._backoff_base * 2**exponent)
             delay = backoff * (0.5 + 0.5 * self._random())
-            self._backend.block(key, now + max(span + delay, retry_after or 0.0))
+            self._backend.block(key, now + max(span + delay, retry_after or 0.0), self._clock)
         else:
             self._backend.reset_strikes(key)
 
@@ -515,7 +538,7 @@ class RateLimiter:
 
     def ban(self, until: float) -> None:
         """Block every group of this host until `until` (a `clock()` time)."""
-        self._backend.block(self._ban_key, until)
+        self._backend.block(self._ban_key, until, self._clock)
 
     def snapshot(self) -> dict[str, dict[str, SnapshotValue]]:
         """Plain per-group figures for `health()`; `blocked_until` is None while a group is open."""
@@ -544,32 +567,62 @@ class RateLimiter:
         host: str = DEFAULT_HOST,
         environ: Mapping[str, str] | None = None,
     ) -> RateLimiter:
-        """A limiter on the backend `UPBIT_RATE_LIMIT_DB` selects (see `backend_from_env`)."""
+        """A limiter on the backend the environment selects (see `backend_from_env`)."""
         return cls(rates, scope=scope, host=host, backend=backend_from_env(environ))
 
 
 _PROCESS_BACKEND = InMemoryBackend()
 _backends_lock = threading.Lock()
-_sqlite_backends: dict[str, SQLiteBackend] = {}
+_shared_backends: dict[str, StateBackend] = {}
 _registry_lock = threading.Lock()
 _registry: dict[tuple[str, str], RateLimiter] = {}
 
 
 def backend_from_env(environ: Mapping[str, str] | None = None) -> StateBackend:
-    """The SQLite file named by `UPBIT_RATE_LIMIT_DB`, else this process's in-memory state."""
+    """The backend the environment names, one per process and location.
+
+    `UPBIT_RATE_LIMIT_URL=redis://host:port/db` shares the budget with every process on every
+    host using that server (the `redis` extra); `UPBIT_RATE_LIMIT_DB=/path/limits.db` with the
+    processes of this machine; neither keeps it in this process. A Redis server that cannot be
+    reached raises `LimiterUnavailable` here, when the first client is built.
+    """
     env = os.environ if environ is None else environ
+    url = env.get(RATE_LIMIT_URL_ENV, "").strip()
     path = env.get(RATE_LIMIT_DB_ENV, "").strip()
-    if not path:
+    if url and path:
+        raise ValueError(
+            f"{RATE_LIMIT_URL_ENV} and {RATE_LIMIT_DB_ENV} are both set: set one, the Redis URL"
+            " to share a budget across hosts or the SQLite path to share it on one machine"
+        )
+    if not url and not path:
         return _PROCESS_BACKEND
-    path = os.path.abspath(path)
+    location = url if url else os.path.abspath(path)
     with _backends_lock:
-        backend = _sqlite_backends.get(path)
+        backend = _shared_backends.get(location)
         if backend is None:
-            try:
-                backend = _sqlite_backends[path] = SQLiteBackend(path)
-            except ValueError as exc:
-                raise ValueError(f"{RATE_LIMIT_DB_ENV}: {exc}") from exc
+            backend = _shared_backends[location] = (
+                _redis_backend(url) if url else _sqlite_backend(location)
+            )
         return backend
+
+
+def _sqlite_backend(path: str) -> SQLiteBackend:
+    try:
+        return SQLiteBackend(path)
+    except ValueError as exc:
+        raise ValueError(f"{RATE_LIMIT_DB_ENV}: {exc}") from exc
+
+
+def _redis_backend(url: str) -> StateBackend:
+    from ._extras import require_extra
+
+    require_extra("redis")
+    from ._limits_redis import RedisBackend
+
+    try:
+        return RedisBackend(url)
+    except ValueError as exc:
+        raise ValueError(f"{RATE_LIMIT_URL_ENV}: {exc}") from exc
 
 
 def shared_limiter(

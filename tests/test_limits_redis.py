@@ -1,0 +1,228 @@
+"""The Redis limiter backend's own promises, on real redis-servers (tests/_redis.py): how it is
+selected, what it says when the server is wrong or gone (never the password), failing closed
+at run time unless `?fallback=local`, and the install hint without the `redis` extra.
+
+The behaviour it shares with the other backends is tested in test_limits.py (`backend`).
+"""
+
+from __future__ import annotations
+
+import logging
+import shlex
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _redis import free_port, redis_server
+from fake_upbit import FakeUpbit
+
+from upbit_ext import Upbit, UpbitError
+from upbit_ext import _limits as limits_module
+from upbit_ext._extras import MissingExtra
+from upbit_ext._limits import (
+    RATE_LIMIT_DB_ENV,
+    RATE_LIMIT_URL_ENV,
+    LimiterUnavailable,
+    RateLimiter,
+    backend_from_env,
+)
+from upbit_ext._limits_redis import RedisBackend, redact_url
+
+PASSWORD = "s3cret-Pa55word"
+
+
+@pytest.fixture
+def fake_upbit() -> Iterator[FakeUpbit]:
+    import threading
+
+    fake = FakeUpbit()
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    yield fake
+    fake.shutdown()
+    fake.server_close()
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (f"redis://:{PASSWORD}@h:6379/0", "redis://:***@h:6379/0"),
+        (f"redis://bot:{PASSWORD}@h/2?fallback=local", "redis://bot:***@h/2?fallback=local"),
+        (f"rediss://h:6380/0?password={PASSWORD}", "rediss://h:6380/0?password=***"),
+        ("redis://h:6379/0", "redis://h:6379/0"),
+        ("unix:///run/redis.sock?db=1", "unix:///run/redis.sock?db=1"),
+    ],
+)
+def test_urls_are_shown_without_their_password(url: str, shown: str) -> None:
+    assert redact_url(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "http://127.0.0.1:6379/0",
+            r"^url must be a redis://, rediss:// or unix:// URL, got 'http",
+        ),
+        ("127.0.0.1:6379", r"^url must be a redis://, rediss:// or unix:// URL"),
+        ("  ", r"^url must be a redis://, rediss:// or unix:// URL, got an empty value$"),
+        (
+            f"redis://:{PASSWORD}@127.0.0.1:6379/0?fallback=maybe",
+            r"^url redis://:\*\*\*@127\.0\.0\.1:6379/0\?fallback=maybe: fallback must be 'fail' "
+            r"or 'local', got 'maybe'$",
+        ),
+        (f"redis://:{PASSWORD}@127.0.0.1:port/0", r"^url redis://:\*\*\*@127\.0\.0\.1:port/0: "),
+        (
+            "redis://127.0.0.1:6379/zero",
+            r"^url redis://127\.0\.0\.1:6379/zero: the database must be a number, as in "
+            r"redis://host:6379/0; got 'zero'$",
+        ),
+    ],
+)
+def test_a_bad_url_is_refused_by_name_before_connecting(url: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message) as info:
+        RedisBackend(url)
+    assert PASSWORD not in str(info.value)
+
+
+def test_an_unreachable_server_fails_at_start_up_naming_the_url_without_password() -> None:
+    url = f"redis://:{PASSWORD}@127.0.0.1:{free_port()}/0"
+    started = time.monotonic()
+    with pytest.raises(LimiterUnavailable) as info:
+        RedisBackend(url)
+    assert time.monotonic() - started < 5
+    text = str(info.value)
+    assert text.startswith(
+        f"the shared rate-limit store redis://:***@127.0.0.1:{url.rsplit(':', 1)[1]} is "
+        "unavailable (ConnectionError: "
+    ), text
+    assert "Nothing was sent" in text
+    assert PASSWORD not in text
+    assert PASSWORD not in repr(info.value.__reduce__())
+    assert isinstance(info.value, UpbitError)
+
+
+def test_a_wrong_password_fails_at_start_up_and_the_right_one_is_never_shown() -> None:
+    with redis_server("--requirepass", PASSWORD) as url:
+        wrong = url.replace("redis://", "redis://:not-the-password@")
+        with pytest.raises(LimiterUnavailable, match=r"AuthenticationError") as info:
+            RedisBackend(wrong)
+        assert "not-the-password" not in str(info.value)
+        right = RedisBackend(url.replace("redis://", f"redis://:{PASSWORD}@"))
+        try:
+            limiter = RateLimiter(backend=right)
+            limiter.acquire("ticker")
+            assert limiter.snapshot()["ticker"]["used"] == 1
+            assert PASSWORD not in repr(limiter)
+            assert repr(right) == f"RedisBackend('{url.replace('redis://', 'redis://:***@')}')"
+        finally:
+            right.close()
+
+
+def test_the_environment_selects_redis_once_per_url(redis_url: str, tmp_path: Path) -> None:
+    env = {RATE_LIMIT_URL_ENV: f" {redis_url} "}
+    chosen = backend_from_env(env)
+    assert isinstance(chosen, RedisBackend)
+    assert backend_from_env(env) is chosen
+    limiter = RateLimiter.from_env(host="env-redis.invalid", environ=env)
+    limiter.acquire("candle")
+    elsewhere = RedisBackend(redis_url)  # as a process on another host would
+    try:
+        assert (
+            RateLimiter(host="env-redis.invalid", backend=elsewhere).snapshot()["candle"]["used"]
+            == 1
+        )
+    finally:
+        elsewhere.close()
+    both = {RATE_LIMIT_URL_ENV: redis_url, RATE_LIMIT_DB_ENV: str(tmp_path / "x.db")}
+    with pytest.raises(ValueError, match=r"^UPBIT_RATE_LIMIT_URL and UPBIT_RATE_LIMIT_DB are both"):
+        backend_from_env(both)
+    with pytest.raises(ValueError, match=r"^UPBIT_RATE_LIMIT_URL: url must be a redis://"):
+        backend_from_env({RATE_LIMIT_URL_ENV: "sqlite:///x.db"})
+
+
+def test_constructing_a_client_fails_when_the_environment_names_an_unreachable_redis(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = f"redis://:{PASSWORD}@127.0.0.1:{free_port()}/0"
+    monkeypatch.setenv(RATE_LIMIT_URL_ENV, url)
+    monkeypatch.setattr(limits_module, "_registry", {})
+    monkeypatch.setattr(limits_module, "_shared_backends", {})
+    with pytest.raises(LimiterUnavailable) as info:
+        Upbit(base_url="http://127.0.0.1:1")
+    assert PASSWORD not in str(info.value)
+    assert "redis://:***@127.0.0.1:" in str(info.value)
+
+
+def test_without_the_redis_extra_the_error_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "redis", None)
+    with pytest.raises(MissingExtra) as info:
+        backend_from_env({RATE_LIMIT_URL_ENV: "redis://127.0.0.1:6379/0"})
+    line = str(info.value)
+    assert "\n" not in line
+    assert line.startswith(
+        "the 'redis' extra (redis) is not installed: redis is missing. Install it with: "
+    )
+    assert shlex.split(line.split("Install it with: ", 1)[1])[-1].endswith("[redis]"), line
+
+
+def test_a_server_gone_at_run_time_fails_closed_and_nothing_is_sent(
+    fake_upbit: FakeUpbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Limiters are per process and host:port, and ports are reused: start from none.
+    monkeypatch.setattr(limits_module, "_registry", {})
+    monkeypatch.setattr(limits_module, "_shared_backends", {})
+    with redis_server() as url:
+        monkeypatch.setenv(RATE_LIMIT_URL_ENV, url)
+        client = Upbit(base_url=fake_upbit.url, cache_ttl=0)
+        client.list_trading_pairs()
+    sent = len(fake_upbit.requests_to("GET", "/v1/market/all"))
+    assert sent == 1
+    with pytest.raises(LimiterUnavailable, match=r"is unavailable \(ConnectionError") as info:
+        client.list_trading_pairs()
+    assert info.value.url == url
+    assert len(fake_upbit.requests_to("GET", "/v1/market/all")) == sent
+    client.close()
+
+
+def test_with_fallback_local_a_gone_server_is_replaced_by_a_local_budget_until_it_is_back(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import upbit_ext._limits_redis as module
+
+    monkeypatch.setattr(module, "_LOCAL_SECONDS", 0.2)
+    port = free_port()
+
+    def clock() -> float:
+        return 1_700_000_000.0
+
+    def take(backend: RedisBackend, times: int) -> list[float | None]:
+        return [backend.acquire("g", "ban", 8, 1.0, clock).granted_at for _ in range(times)]
+
+    caplog.set_level(logging.WARNING, logger="upbit_ext.limits")
+    with redis_server(wanted_port=port) as url:
+        backend = RedisBackend(url + "?fallback=local")
+        assert take(backend, 4) == [clock()] * 4
+    assert caplog.records == []
+    assert take(backend, 6) == [clock()] * 6  # a fresh local budget of 8, not the 4 left
+    assert take(backend, 3) == [clock()] * 2 + [None]
+    [gone] = [r.getMessage() for r in caplog.records]
+    assert gone.startswith(f"rate-limit store {url}?fallback=local unreachable (ConnectionError")
+    assert gone.endswith("using a local budget until it is back")
+    caplog.clear()
+    with redis_server(wanted_port=port):  # back, empty (no persistence)
+        time.sleep(0.3)
+        assert take(backend, 3) == [clock()] * 3
+        [back] = [r.getMessage() for r in caplog.records]
+        assert (
+            back == f"rate-limit store {url}?fallback=local reachable again: shared budget resumed"
+        )
+        other = RedisBackend(url)  # another host sees the slots taken after the return
+        try:
+            assert other.state("g", 1.0, clock).used == 3
+        finally:
+            other.close()
+    backend.close()
