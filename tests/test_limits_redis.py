@@ -226,3 +226,24 @@ def test_with_fallback_local_a_gone_server_is_replaced_by_a_local_budget_until_i
         finally:
             other.close()
     backend.close()
+
+
+def test_a_late_clock_reading_is_stamped_at_the_latest_time_the_server_saw(
+    redis_url: str,
+) -> None:
+    """A reading taken before another process's but arriving after it must not slip into a
+    window the server has already moved past: time never runs backwards for a key."""
+    now = [1_700_000_000.0]
+
+    def clock() -> float:
+        return now[0]
+
+    backend = RedisBackend(redis_url)
+    try:
+        assert backend.acquire("g", "ban", 2, 1.0, clock).granted_at == now[0]
+        now[0] -= 0.5
+        assert backend.acquire("g", "ban", 2, 1.0, clock).granted_at == now[0] + 0.5
+        now[0] += 1.2  # 1.0 s after the late reading, 0.7 s after both stamps
+        assert backend.acquire("g", "ban", 2, 1.0, clock) == (None, pytest.approx(0.3), None)
+    finally:
+        backend.close()
