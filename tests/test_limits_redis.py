@@ -18,13 +18,12 @@ import pytest
 from _redis import free_port, redis_server
 from fake_upbit import FakeUpbit
 
-from upbit_ext import Upbit, UpbitError
+from upbit_ext import LimiterUnavailable, Upbit, UpbitError
 from upbit_ext import _limits as limits_module
 from upbit_ext._extras import MissingExtra
 from upbit_ext._limits import (
     RATE_LIMIT_DB_ENV,
     RATE_LIMIT_URL_ENV,
-    LimiterUnavailable,
     RateLimiter,
     backend_from_env,
 )

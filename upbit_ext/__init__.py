@@ -57,6 +57,7 @@ from ._errors import (
     WithdrawNotFound,
     explain,
 )
+from ._limits import LimiterUnavailable
 
 __all__ = [
     "AsyncUpbit",
@@ -82,6 +83,7 @@ __all__ = [
     "InvalidVolume",
     "IpBanned",
     "JwtVerification",
+    "LimiterUnavailable",
     "MarketNotFound",
     "MarketOffline",
     "NoAuthorizationIp",

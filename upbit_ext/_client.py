@@ -664,7 +664,8 @@ class Upbit(_ops.Upbit):
 
     One pooled keep-alive connection pool per instance; use it as a context manager or
     call `close()`. Rate limits are shared by every client of the process (and, with
-    `UPBIT_RATE_LIMIT_DB`, of every process on the machine).
+    `UPBIT_RATE_LIMIT_DB`, of every process on the machine; with `UPBIT_RATE_LIMIT_URL`, of
+    every process using that Redis server).
     """
 
     def __init__(
