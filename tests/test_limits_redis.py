@@ -73,6 +73,12 @@ def test_urls_are_shown_without_their_password(url: str, shown: str) -> None:
         ),
         (f"redis://:{PASSWORD}@127.0.0.1:port/0", r"^url redis://:\*\*\*@127\.0\.0\.1:port/0: "),
         (
+            f"redis://:{PASSWORD}@127.0.0.1:6379/0?socket_timeout=soon",
+            r"^url redis://:\*\*\*@127\.0\.0\.1:6379/0\?socket_timeout=soon: ValueError: "
+            r"Invalid value for 'socket_timeout' in connection URL\.$",
+        ),
+        (f"redis://:{PASSWORD}@[::1:6379/0", r"^url <unparsable URL>: Invalid IPv6 URL$"),
+        (
             "redis://127.0.0.1:6379/zero",
             r"^url redis://127\.0\.0\.1:6379/zero: the database must be a number, as in "
             r"redis://host:6379/0; got 'zero'$",
@@ -208,6 +214,8 @@ def test_with_fallback_local_a_gone_server_is_replaced_by_a_local_budget_until_i
     assert caplog.records == []
     assert take(backend, 6) == [clock()] * 6  # a fresh local budget of 8, not the 4 left
     assert take(backend, 3) == [clock()] * 2 + [None]
+    time.sleep(0.3)  # tried again, still down: the same local budget, no second warning
+    assert take(backend, 1) == [None]
     [gone] = [r.getMessage() for r in caplog.records]
     assert gone.startswith(f"rate-limit store {url}?fallback=local unreachable (ConnectionError")
     assert gone.endswith("using a local budget until it is back")
