@@ -215,24 +215,27 @@ def _rows_for(group: str, processes: int, run: dict[str, Any]) -> dict[str, Any]
             }
         },
         "notes": (
-            f"sandbox in its own process, limits enforced; redis-server on loopback; {seconds:g} s"
-            " per run; rate from the reuse gap of each slot (answer times, request k to k +"
-            " limit), `overall` = answers in the run / allowed; each process also hammers the"
-            " other group meanwhile; client retries off; `load_1min` is the machine's load average"
-            " at the end of the run (a 429 here means a request reached the server more than the"
-            " 50 ms margin later than its slot was granted)"
+            "a fresh sandbox in its own process, limits enforced; redis-server on loopback;"
+            f" {seconds:g} s per run; rate from the reuse gap of each slot (answer times,"
+            " request k to k + limit), `overall` = answers in the run / allowed; each process"
+            " also hammers the other group meanwhile; client retries off; `load_1min` is the"
+            " machine's load average at the end of the run (a 429 here means a request reached"
+            " the server more than the 50 ms margin later than its slot was granted)"
         ),
     }
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
     seconds = 8.0 if quick else 60.0
+    runs = {}
     with (
         tempfile.TemporaryDirectory(prefix="upbit-bench-") as workdir,
         _redis_server(workdir) as redis_url,
-        _sandbox(workdir) as sandbox_url,
     ):
-        runs = {n: _measure(sandbox_url, redis_url, n, seconds) for n in PROCESSES}
+        for n in PROCESSES:
+            # A fresh exchange per case: open orders pile up, and the sandbox slows with them.
+            with _sandbox(tempfile.mkdtemp(dir=workdir)) as sandbox_url:
+                runs[n] = _measure(sandbox_url, redis_url, n, seconds)
     return [_rows_for(g, n, runs[n]) for g in ALLOWED for n in PROCESSES]
 
 
