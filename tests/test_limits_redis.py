@@ -8,6 +8,7 @@ The behaviour it shares with the other backends is tested in test_limits.py (`ba
 from __future__ import annotations
 
 import logging
+import pickle
 import shlex
 import sys
 import time
@@ -105,6 +106,8 @@ def test_an_unreachable_server_fails_at_start_up_naming_the_url_without_password
     assert "Nothing was sent" in text
     assert PASSWORD not in text
     assert PASSWORD not in repr(info.value.__reduce__())
+    copy = pickle.loads(pickle.dumps(info.value))  # errors cross process boundaries
+    assert (type(copy), str(copy), copy.url) == (LimiterUnavailable, text, info.value.url)
     assert isinstance(info.value, UpbitError)
 
 
@@ -208,8 +211,10 @@ def test_with_fallback_local_a_gone_server_is_replaced_by_a_local_budget_until_i
         return [backend.acquire("g", "ban", 8, 1.0, clock).granted_at for _ in range(times)]
 
     caplog.set_level(logging.WARNING, logger="upbit_ext.limits")
-    with redis_server(wanted_port=port) as url:
-        backend = RedisBackend(url + "?fallback=local")
+    with redis_server("--requirepass", PASSWORD, wanted_port=port) as url:
+        secret = url.replace("redis://", f"redis://:{PASSWORD}@")
+        shown = url.replace("redis://", "redis://:***@") + "?fallback=local"
+        backend = RedisBackend(secret + "?fallback=local")
         assert take(backend, 4) == [clock()] * 4
     assert caplog.records == []
     assert take(backend, 6) == [clock()] * 6  # a fresh local budget of 8, not the 4 left
@@ -217,17 +222,15 @@ def test_with_fallback_local_a_gone_server_is_replaced_by_a_local_budget_until_i
     time.sleep(0.3)  # tried again, still down: the same local budget, no second warning
     assert take(backend, 1) == [None]
     [gone] = [r.getMessage() for r in caplog.records]
-    assert gone.startswith(f"rate-limit store {url}?fallback=local unreachable (ConnectionError")
+    assert gone.startswith(f"rate-limit store {shown} unreachable (ConnectionError")
     assert gone.endswith("using a local budget until it is back")
     caplog.clear()
-    with redis_server(wanted_port=port):  # back, empty (no persistence)
+    with redis_server("--requirepass", PASSWORD, wanted_port=port):  # back, empty
         time.sleep(0.3)
         assert take(backend, 3) == [clock()] * 3
         [back] = [r.getMessage() for r in caplog.records]
-        assert (
-            back == f"rate-limit store {url}?fallback=local reachable again: shared budget resumed"
-        )
-        other = RedisBackend(url)  # another host sees the slots taken after the return
+        assert back == f"rate-limit store {shown} reachable again: shared budget resumed"
+        other = RedisBackend(secret)  # another host sees the slots taken after the return
         try:
             assert other.state("g", 1.0, clock).used == 3
         finally:
