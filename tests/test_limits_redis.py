@@ -257,3 +257,27 @@ def test_a_late_clock_reading_is_stamped_at_the_latest_time_the_server_saw(
         assert backend.acquire("g", "ban", 2, 1.0, clock) == (None, pytest.approx(0.3), None)
     finally:
         backend.close()
+
+
+def test_a_clock_stepped_meanwhile_is_measured_again_and_keeps_its_window(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NTP steps a host's clock 5 s forward: once its offset is measured again, the slots it
+    took a moment ago still fill the window instead of looking 5 s old."""
+    import upbit_ext._limits_redis as module
+
+    monkeypatch.setattr(module, "_RESYNC_SECONDS", 0.0)
+    step = [0.0]
+
+    def clock() -> float:
+        return time.time() + step[0]
+
+    backend = RedisBackend(redis_url)
+    try:
+        assert all(backend.acquire("g", "ban", 2, 1.0, clock).granted_at for _ in range(2))
+        step[0] = 5.0
+        refused = backend.acquire("g", "ban", 2, 1.0, clock)
+        assert refused.granted_at is None
+        assert 0.5 < refused.wait <= 1.0
+    finally:
+        backend.close()
