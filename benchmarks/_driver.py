@@ -68,9 +68,11 @@ class Ours:
             market=MARKET, side="ask", ord_type="limit", price=ASK_PRICE, volume=ASK_VOLUME
         )
 
-    def candles(self, start: datetime, end: datetime, max_requests: int) -> tuple[list[int], int]:
+    def candles(
+        self, market: str, start: datetime, end: datetime, max_requests: int
+    ) -> tuple[list[int], int]:
         seen: list[int] = []
-        for candle in self.client.iter_candles(MARKET, "1m", start=start, end=end):
+        for candle in self.client.iter_candles(market, "1m", start=start, end=end):
             seen.append(_minute(candle.candle_date_time_utc))
             if len(seen) >= max_requests * 200:
                 break
@@ -91,13 +93,15 @@ class Sdk:
             market=MARKET, side="ask", ord_type="limit", price=ASK_PRICE, volume=ASK_VOLUME
         )
 
-    def candles(self, start: datetime, end: datetime, max_requests: int) -> tuple[list[int], int]:
+    def candles(
+        self, market: str, start: datetime, end: datetime, max_requests: int
+    ) -> tuple[list[int], int]:
         # The SDK has no candle pager: page back with `to` = the oldest candle of the last page.
         seen: list[int] = []
         to = end.strftime("%Y-%m-%dT%H:%M:%SZ")
         requests = 0
         while requests < max_requests:
-            page = self.client.candles.list_minutes(1, market=MARKET, count=200, to=to)
+            page = self.client.candles.list_minutes(1, market=market, count=200, to=to)
             requests += 1
             if not page:
                 break
@@ -140,11 +144,13 @@ class PyUpbit:
     def ask(self) -> Any:
         return self.client.sell_limit_order(MARKET, ASK_PRICE, ASK_VOLUME)
 
-    def candles(self, start: datetime, end: datetime, max_requests: int) -> tuple[list[int], int]:
+    def candles(
+        self, market: str, start: datetime, end: datetime, max_requests: int
+    ) -> tuple[list[int], int]:
         minutes = int((end - start).total_seconds() // 60)
         count = min(minutes, max_requests * 200)
         to = end.replace(tzinfo=None)  # pyupbit sends `to` as given, read by Upbit as UTC
-        frame = self.pyupbit.get_ohlcv(MARKET, interval="minute1", count=count, to=to)
+        frame = self.pyupbit.get_ohlcv(market, interval="minute1", count=count, to=to)
         if frame is None:
             raise RuntimeError("pyupbit get_ohlcv returned None (it swallows every error)")
         kst = timedelta(hours=9)
@@ -166,14 +172,18 @@ class Ccxt:
     def ask(self) -> Any:
         return self.client.create_order("BTC/KRW", "limit", "sell", float(ASK_VOLUME), float(ASK_PRICE))
 
-    def candles(self, start: datetime, end: datetime, max_requests: int) -> tuple[list[int], int]:
+    def candles(
+        self, market: str, start: datetime, end: datetime, max_requests: int
+    ) -> tuple[list[int], int]:
         # ccxt's documented way: page forward with `since` = last candle + 1 minute.
+        quote, base = market.split("-")
+        symbol = f"{base}/{quote}"
         seen: list[int] = []
         since = int(start.timestamp() * 1000)
         stop = int(end.timestamp() * 1000)
         requests = 0
         while since < stop and requests < max_requests:
-            page = self.client.fetch_ohlcv("BTC/KRW", "1m", since=since, limit=200)
+            page = self.client.fetch_ohlcv(symbol, "1m", since=since, limit=200)
             requests += 1
             if not page:
                 break
@@ -266,7 +276,7 @@ def task_backfill(client: Any, args: dict[str, Any]) -> dict[str, Any]:
     t0 = time.perf_counter()
     error = None
     try:
-        seen, requests = client.candles(start, end, int(args["max_requests"]))
+        seen, requests = client.candles(args["market"], start, end, int(args["max_requests"]))
     except Exception as exc:  # noqa: BLE001
         seen, requests, error = [], -1, f"{type(exc).__name__}: {str(exc)[:200]}"
     wall = time.perf_counter() - t0

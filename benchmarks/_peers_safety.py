@@ -97,11 +97,12 @@ def quartiles(values: list[float]) -> dict[str, float | int]:
 class CountedSandbox:
     """The sandbox in another process, limits on; `stats()` reads its server-side counters."""
 
-    def __init__(self, *, history_days: float = 0.05) -> None:
+    def __init__(self, *, history_days: float = 0.05, trades_per_minute: float = 0) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="bench-sandbox-")
         db = Path(self._tmp.name) / "sandbox.db"
         self._proc = subprocess.Popen(
-            [sys.executable, __file__, "serve", "--db", str(db), "--history-days", str(history_days)],
+            [sys.executable, __file__, "serve", "--db", str(db), "--history-days", str(history_days),
+             "--trades-per-minute", str(trades_per_minute)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
         )  # fmt: skip
         assert self._proc.stdout is not None
@@ -117,6 +118,11 @@ class CountedSandbox:
         request.add_header("content-type", "application/json")
         with urllib.request.urlopen(request, timeout=30) as answer:
             return json.loads(answer.read())
+
+    def minutes_with_candles(self, market: str, start_minute: int, end_minute: int) -> int:
+        """How many minutes of [start, end) hold a 1-minute candle on the sandbox (the truth)."""
+        query = f"?market={market}&start={start_minute}&end={end_minute}"
+        return int(self._call("/_bench/candle_minutes" + query)["count"])
 
     def stats(self) -> dict[str, Any]:
         """{"verdicts": {"<group> <status>": count}, "orders": total orders held}."""
@@ -159,7 +165,7 @@ def counted_delta(before: dict[str, Any], after: dict[str, Any], group: str) -> 
     return {str(s): get(after, s) - get(before, s) for s in (200, 429, 418)}
 
 
-def _serve(db: str, history_days: float) -> None:
+def _serve(db: str, history_days: float, trades_per_minute: float) -> None:
     """The sandbox process: counts the limiter's verdicts and exposes them on /_bench/*."""
     import threading
     from collections import Counter
@@ -172,7 +178,18 @@ def _serve(db: str, history_days: float) -> None:
 
     # Room for thousands of resting orders per client.
     balances = {"KRW": "10000000000", "BTC": "100", "ETH": "5", "XRP": "10000", "USDT": "1000"}
-    running = serve(SandboxConfig(db_path=db, history_days=history_days, balances=balances))
+    from dataclasses import replace
+
+    from upbit_ext.sandbox._market import DEFAULT_MARKETS
+
+    markets = DEFAULT_MARKETS
+    if trades_per_minute:
+        # Every market equally busy, so each client can backfill its own market at equal cost.
+        markets = tuple(replace(m, trades_per_minute=trades_per_minute) for m in markets)
+    config = SandboxConfig(
+        db_path=db, history_days=history_days, balances=balances, markets=markets
+    )
+    running = serve(config)
     sandbox = running.app.state.sandbox
     limiter = sandbox.limiter
     counts: Counter[str] = Counter()
@@ -207,7 +224,15 @@ def _serve(db: str, history_days: float) -> None:
             limiter._units.clear()
         return JSONResponse({})
 
+    async def candle_minutes(request: Request) -> JSONResponse:
+        series = sandbox.market._get(request.query_params["market"])
+        start, end = int(request.query_params["start"]), int(request.query_params["end"])
+        with sandbox.market._lock:
+            count = sum(1 for m in range(start, end) if series.minute(m) is not None)
+        return JSONResponse({"count": count})
+
     running.app.router.routes[:0] = [
+        Route("/_bench/candle_minutes", candle_minutes, methods=["GET"]),
         Route("/_bench/stats", stats, methods=["GET"]),
         Route("/_bench/reset", reset, methods=["POST"]),
         Route("/_bench/blocked", blocked, methods=["GET"]),
@@ -225,8 +250,9 @@ if __name__ == "__main__":
     parser.add_argument("command", choices=["serve", "venv"])
     parser.add_argument("--db", default=":memory:")
     parser.add_argument("--history-days", type=float, default=0.05)
+    parser.add_argument("--trades-per-minute", type=float, default=0)
     cli = parser.parse_args()
     if cli.command == "venv":
         print(bench_python())
     else:
-        _serve(cli.db, cli.history_days)
+        _serve(cli.db, cli.history_days, cli.trades_per_minute)
