@@ -23,7 +23,6 @@ import sys
 import threading
 import time
 import urllib.request
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -121,7 +120,9 @@ class PyUpbit:
         original = requests.sessions.Session.request
 
         def request(self: Any, method: str, url_: str, *args: Any, **kwargs: Any) -> Any:
-            return original(self, method, url_.replace("https://api.upbit.com", url), *args, **kwargs)
+            return original(
+                self, method, url_.replace("https://api.upbit.com", url), *args, **kwargs
+            )
 
         def request_kw(self: Any, *args: Any, **kwargs: Any) -> Any:
             if "url" in kwargs:
@@ -154,7 +155,10 @@ class PyUpbit:
         if frame is None:
             raise RuntimeError("pyupbit get_ohlcv returned None (it swallows every error)")
         kst = timedelta(hours=9)
-        seen = [int((ts.to_pydatetime().replace(tzinfo=UTC) - kst).timestamp()) // 60 for ts in frame.index]
+        seen = [
+            int((ts.to_pydatetime().replace(tzinfo=UTC) - kst).timestamp()) // 60
+            for ts in frame.index
+        ]
         return seen, -(-count // 200)
 
 
@@ -170,7 +174,9 @@ class Ccxt:
         return self.client.fetch_ticker("BTC/KRW")
 
     def ask(self) -> Any:
-        return self.client.create_order("BTC/KRW", "limit", "sell", float(ASK_VOLUME), float(ASK_PRICE))
+        return self.client.create_order(
+            "BTC/KRW", "limit", "sell", float(ASK_VOLUME), float(ASK_PRICE)
+        )
 
     def candles(
         self, market: str, start: datetime, end: datetime, max_requests: int
@@ -229,7 +235,7 @@ def measure(call: Callable[[], Any], workers: int, seconds: float) -> dict[str, 
             try:
                 call()
                 kind = "ok"
-            except Exception as exc:  # noqa: BLE001 - every failure is a figure here
+            except Exception as exc:
                 kind = type(exc).__name__
             with lock:
                 outcomes[kind] += 1
@@ -263,7 +269,7 @@ def task_orders(client: Any, args: dict[str, Any]) -> dict[str, Any]:
         before = _stats(url)["orders"]
         try:
             result: Any = client.ask()
-        except Exception as exc:  # noqa: BLE001 - what the caller was told is the figure
+        except Exception as exc:
             result = exc
         told[outcome(result)] += 1
         created.append(_stats(url)["orders"] - before)
@@ -277,7 +283,7 @@ def task_backfill(client: Any, args: dict[str, Any]) -> dict[str, Any]:
     error = None
     try:
         seen, requests = client.candles(args["market"], start, end, int(args["max_requests"]))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         seen, requests, error = [], -1, f"{type(exc).__name__}: {str(exc)[:200]}"
     wall = time.perf_counter() - t0
     return {"wall": wall, "minutes": seen, "requests": requests, "error": error}

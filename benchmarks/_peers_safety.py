@@ -50,11 +50,14 @@ def bench_python() -> Path:
     return python
 
 
-def versions() -> dict[str, str]:
-    """Installed versions of each peer in .venv-bench (for a row's notes)."""
+def versions(clients: tuple[str, ...] = CLIENTS) -> dict[str, str]:
+    """Installed versions of the peers among `clients`, from .venv-bench (for a row's notes)."""
+    peers = [c for c in clients if c in PEERS]
+    if not peers:
+        return {}
     code = (
         "import importlib.metadata as m, json;"
-        "print(json.dumps({n: m.version(n) for n in ('upbit-sdk', 'pyupbit', 'ccxt')}))"
+        f"print(json.dumps({{n: m.version(n) for n in {peers!r}}}))"
     )
     out = subprocess.run([str(bench_python()), "-c", code], capture_output=True, text=True)
     return dict(json.loads(out.stdout)) if out.returncode == 0 else {}
@@ -101,7 +104,8 @@ class CountedSandbox:
         self._tmp = tempfile.TemporaryDirectory(prefix="bench-sandbox-")
         db = Path(self._tmp.name) / "sandbox.db"
         self._proc = subprocess.Popen(
-            [sys.executable, __file__, "serve", "--db", str(db), "--history-days", str(history_days),
+            [sys.executable, __file__, "serve", "--db", str(db),
+             "--history-days", str(history_days),
              "--trades-per-minute", str(trades_per_minute)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
         )  # fmt: skip
@@ -114,7 +118,9 @@ class CountedSandbox:
 
     def _call(self, path: str, body: dict[str, Any] | None = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.url + path, data=data, method="GET" if data is None else "POST")
+        request = urllib.request.Request(
+            self.url + path, data=data, method="GET" if data is None else "POST"
+        )
         request.add_header("content-type", "application/json")
         with urllib.request.urlopen(request, timeout=30) as answer:
             return json.loads(answer.read())
@@ -136,7 +142,7 @@ class CountedSandbox:
         return float(self._call("/_bench/blocked")["seconds"])
 
     def reset_limits(self) -> None:
-        """Forget every window, 429 strike and 418 block, so one client's ban never hits the next."""
+        """Forget all windows, 429 strikes and 418 blocks: one client's ban never hits the next."""
         self._call("/_bench/reset", {})
 
     def close(self) -> None:
@@ -146,6 +152,9 @@ class CountedSandbox:
                 self._proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
+                self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
         self._tmp.cleanup()
 
     def __enter__(self) -> Self:
@@ -159,6 +168,7 @@ class CountedSandbox:
 
 def counted_delta(before: dict[str, Any], after: dict[str, Any], group: str) -> dict[str, int]:
     """Server-side 200/429/418 for `group` between two `stats()` readings."""
+
     def get(stats: dict[str, Any], status: int) -> int:
         return int(stats["verdicts"].get(f"{group} {status}", 0))
 

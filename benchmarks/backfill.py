@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _peers_safety import CLIENTS, CountedSandbox, counted_delta, drive, quartiles, versions  # noqa: E402
+from _peers_safety import CLIENTS, CountedSandbox, counted_delta, drive, quartiles, versions
 
 LIMIT = 10  # candle group, requests per second
 PAGE = 200
@@ -72,45 +72,64 @@ def run_one(
     }  # fmt: skip
 
 
-def run(quick: bool, days: float | None = None) -> list[dict[str, Any]]:
+def run(
+    quick: bool, *, days: float | None = None, clients: tuple[str, ...] = CLIENTS
+) -> list[dict[str, Any]]:
     span_days = days if days is not None else (7.0 if quick else 365.0)
     rounds = 2 if quick else 1
-    runs: dict[str, list[dict[str, Any]]] = {c: [] for c in CLIENTS}
+    runs: dict[str, list[dict[str, Any]]] = {c: [] for c in clients}
     sandbox = CountedSandbox(history_days=span_days + 1, trades_per_minute=TRADES_PER_MINUTE)
     with sandbox:
         for round_ in range(rounds):
-            for i, client in enumerate(CLIENTS):
+            for i, client in enumerate(clients):
                 bound = UNBOUNDED if quick or client == "upbit_ext" else PEER_REQUESTS
                 market = MARKETS[(i + round_) % len(MARKETS)]
                 runs[client].append(run_one(sandbox, client, market, span_days, bound))
     speed: dict[str, Any] = {}
     quality: dict[str, Any] = {}
-    for client in CLIENTS:
+    for client in clients:
         done = [r for r in runs[client] if "ratio" in r]
         errors = [r["error"] for r in runs[client] if "error" in r]
         if not done:
             speed[client] = {"median": None, "p25": None, "p75": None, "n": 0, "errors": errors}
             continue
         last = done[-1]
-        extra = {k: last[k] for k in ("wall_s", "minimum_s", "candles", "expected", "duplicates",
-                                      "holes", "outside_span", "requests", "429", "418", "bounded")}
+        extra = {
+            k: last[k]
+            for k in (
+                "wall_s",
+                "minimum_s",
+                "candles",
+                "expected",
+                "duplicates",
+                "holes",
+                "outside_span",
+                "requests",
+                "429",
+                "418",
+                "bounded",
+            )
+        }
         if errors:
             extra["errors"] = errors
         speed[client] = {**quartiles([r["ratio"] for r in done]), **extra}
         quality[client] = {
             **quartiles([float(r["duplicates"] + r["holes"]) for r in done]),
-            "duplicates": sum(r["duplicates"] for r in done), "holes": sum(r["holes"] for r in done),
+            "duplicates": sum(r["duplicates"] for r in done),
+            "holes": sum(r["holes"] for r in done),
         }  # fmt: skip
     peers_bound = "" if quick else f"; peers bounded to their first {PEER_REQUESTS} pages"
     notes = (
         f"sandbox in another process, candle group limited to {LIMIT}/s; each client its own "
         f"market ({TRADES_PER_MINUTE} trades/min each; round 1 cold, later rounds warm for all), "
         f"{span_days:g} days of 1-minute candles ending 2 minutes before the run; holes "
-        f"counted against the sandbox's own minutes with trades; minimum = ceil(minutes / {PAGE}) / {LIMIT} s; {rounds} round(s), clients "
-        f"interleaved; default settings{peers_bound}; peers {versions()}"
+        f"counted against the sandbox's own minutes with trades; minimum = ceil(minutes / "
+        f"{PAGE}) / {LIMIT} s; {rounds} round(s), clients "
+        f"interleaved; default settings{peers_bound}; peers {versions(clients)}"
     )
     return [
-        {"bench": "backfill", "case": f"{span_days:g} days of 1-minute candles: wall time / minimum",
+        {"bench": "backfill",
+         "case": f"{span_days:g} days of 1-minute candles: wall time / minimum",
          "unit": "x minimum", "better": "lower", "target": "<= 1.05x (ours)",
          "results": speed, "notes": notes},
         {"bench": "backfill", "case": f"{span_days:g} days of 1-minute candles: duplicates + holes",

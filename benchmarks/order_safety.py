@@ -20,21 +20,23 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _peers_safety import CLIENTS, CountedSandbox, drive, quartiles, versions  # noqa: E402
+from _peers_safety import CLIENTS, CountedSandbox, drive, quartiles, versions
 
 
-def run(quick: bool, calls: int | None = None) -> list[dict[str, Any]]:
+def run(
+    quick: bool, *, calls: int | None = None, clients: tuple[str, ...] = CLIENTS
+) -> list[dict[str, Any]]:
     """`calls` per client (default 100, quick 20), in interleaved rounds of at most 25."""
     total = calls if calls is not None else (20 if quick else 100)
     rounds = max(1, -(-total // 25)) if total >= 2 else 1
     sizes = [total // rounds + (1 if i < total % rounds else 0) for i in range(rounds)]
-    created: dict[str, list[int]] = {c: [] for c in CLIENTS}
-    told: dict[str, Counter[str]] = {c: Counter() for c in CLIENTS}
-    errors: dict[str, list[str]] = {c: [] for c in CLIENTS}
+    created: dict[str, list[int]] = {c: [] for c in clients}
+    told: dict[str, Counter[str]] = {c: Counter() for c in clients}
+    errors: dict[str, list[str]] = {c: [] for c in clients}
     with CountedSandbox() as sandbox:
         sandbox.faults(drop_after_commit_rate=1.0)
         for size in sizes:
-            for client in CLIENTS:
+            for client in clients:
                 sandbox.reset_limits()
                 seen = drive(client, "orders", url=sandbox.url, n=size)
                 if "error" in seen:
@@ -44,7 +46,7 @@ def run(quick: bool, calls: int | None = None) -> list[dict[str, Any]]:
                 told[client].update(seen["told"])
     per_call: dict[str, Any] = {}
     safe: dict[str, Any] = {}
-    for client in CLIENTS:
+    for client in clients:
         made = created[client]
         if not made:
             continue
@@ -66,7 +68,7 @@ def run(quick: bool, calls: int | None = None) -> list[dict[str, Any]]:
         f"sandbox in another process, drop-after-commit fault on every order POST (committed, "
         f"then the connection closed unanswered); {total} calls per client in {rounds} "
         f"interleaved round(s); orders counted on the sandbox before/after each call; "
-        f"default retry settings; peers {versions()}"
+        f"default retry settings; peers {versions(clients)}"
     )
     return [
         {"bench": "order_safety", "case": "orders created per create_order call, answer lost",

@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _peers_safety import CLIENTS, CountedSandbox, counted_delta, drive, quartiles, versions  # noqa: E402
+from _peers_safety import CLIENTS, CountedSandbox, counted_delta, drive, quartiles, versions
 
 WORKERS = 4
 GROUPS = {"ticker": 10, "order": 12}  # group -> allowed requests per second (Upbit, sandbox)
@@ -50,22 +50,26 @@ def run_one(sandbox: CountedSandbox, client: str, group: str, seconds: float) ->
     }  # fmt: skip
 
 
-def run(quick: bool) -> list[dict[str, Any]]:
-    rounds, seconds = (1, 8.0) if quick else (3, 20.0)
+def run(
+    quick: bool, *, clients: tuple[str, ...] = CLIENTS, seconds: float | None = None
+) -> list[dict[str, Any]]:
+    """Full: 3 rounds of 20 s (60 s per client and group); quick: one round of 8 s."""
+    rounds, default_seconds = (1, 8.0) if quick else (3, 20.0)
+    seconds = seconds if seconds is not None else default_seconds
     runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
     with CountedSandbox() as sandbox:
         for _ in range(rounds):
             for group in GROUPS:
-                for client in CLIENTS:
+                for client in clients:
                     runs.setdefault((group, client), []).append(
                         run_one(sandbox, client, group, seconds)
                     )
-    peers = versions()
+    peers = versions(clients)
     rows: list[dict[str, Any]] = []
     for group in GROUPS:
         share: dict[str, Any] = {}
         refused: dict[str, Any] = {}
-        for client in CLIENTS:
+        for client in clients:
             done = [r for r in runs[(group, client)] if "share" in r]
             errors = [r["error"] for r in runs[(group, client)] if "error" in r]
             if not done:
