@@ -63,10 +63,21 @@ def versions(clients: tuple[str, ...] = CLIENTS) -> dict[str, str]:
     return dict(json.loads(out.stdout)) if out.returncode == 0 else {}
 
 
-def drive(client: str, task: str, timeout: float = 900, **args: Any) -> dict[str, Any]:
-    """One run of `task` by `client` in a subprocess; its JSON answer (or {"error": ...})."""
+def drive(
+    client: str,
+    task: str,
+    timeout: float = 900,
+    env_extra: dict[str, str] | None = None,
+    **args: Any,
+) -> dict[str, Any]:
+    """One run of `task` by `client` in a subprocess; its JSON answer (or {"error": ...}).
+
+    The caller's UPBIT_* variables are dropped; `env_extra` sets what a run needs (e.g. a
+    shared rate-limit backend when several driver processes share one budget).
+    """
     python = Path(sys.executable) if client == "upbit_ext" else bench_python()
     env = {k: v for k, v in os.environ.items() if not k.startswith("UPBIT_")}
+    env.update(env_extra or {})
     env["PYTHONWARNINGS"] = "ignore"
     try:
         run = subprocess.run(
