@@ -190,7 +190,11 @@ Clock = Callable[[], float]
 
 class StateBackend(Protocol):
     """Where acquisition logs and gates live. Every method is atomic and reads `clock` inside
-    its critical section, so recorded timestamps are in the order slots were granted."""
+    its critical section, so recorded timestamps are in the order slots were granted.
+
+    Optionally also `settle(key, granted_at, stamp)`: move one slot of `key` granted at
+    `granted_at` to `stamp` if later (see `RateLimiter.settle`); without it a slot stays at
+    its grant time."""
 
     def acquire(self, key: str, ban_key: str, limit: int, span: float, clock: Clock) -> Decision:
         """Record a slot for `key` unless `ban_key` or `key` is gated or the window is full."""
@@ -259,6 +263,16 @@ class InMemoryBackend:
     def block(self, key: str, until: float, clock: Clock) -> None:
         with self._lock:
             self._gates[key] = max(self._gates.get(key, 0.0), until)
+
+    def settle(self, key: str, granted_at: float, stamp: float) -> None:
+        with self._lock:
+            hits = self._hits.get(key)
+            if not hits or stamp <= granted_at:
+                return
+            i = bisect.bisect_left(hits, granted_at)
+            if i < len(hits) and hits[i] == granted_at:
+                del hits[i]
+                bisect.insort(hits, stamp)
 
     def add_strike(self, key: str) -> int:
         with self._lock:
@@ -361,6 +375,16 @@ class SQLiteBackend:
             missing = limit - len(self._window(db, key, now, span)) - remaining
             if missing > 0:
                 db.executemany("INSERT INTO hits (key, ts) VALUES (?, ?)", [(key, now)] * missing)
+
+    def settle(self, key: str, granted_at: float, stamp: float) -> None:
+        if stamp <= granted_at:
+            return
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE hits SET ts = ? WHERE rowid = "
+                "(SELECT rowid FROM hits WHERE key = ? AND ts = ? LIMIT 1)",
+                (stamp, key, granted_at),
+            )
 
     def block(self, key: str, until: float, clock: Clock) -> None:
         with self._transaction() as db:
@@ -492,6 +516,21 @@ class RateLimiter:
         while (decision := self._attempt(group)).granted_at is None:
             await self._async_sleep(max(decision.wait, _MIN_WAIT))
         return decision.granted_at
+
+    def settle(self, group: str, granted_at: float) -> None:
+        """Call when the answer to a request sent on a slot granted at `granted_at` arrived.
+
+        The server counted the request at some moment between the grant and the answer, not
+        at the grant: a request delayed on the way (a busy server, a preempted thread, the
+        network) can land in the same server second as requests sent a full window later. So
+        the slot is held until a window after the answer, or after the grant plus the safety
+        margin, whichever is later; then no server window, fixed or sliding, ever sees more
+        than `limit`, however uneven the delays. Answers faster than the margin change nothing.
+        """
+        _, key, _ = self._resolve(group)
+        settle = getattr(self._backend, "settle", None)
+        if settle is not None:
+            settle(key, granted_at, self._clock() - self._margin)
 
     def update(
         self,
