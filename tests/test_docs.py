@@ -18,6 +18,9 @@ Rules for `docs/**/*.md` (enforced here):
   free port, must answer HTTP there, then is stopped.
 - `<!-- docs-test: install -->`: `pip install 'upbit[extras]'` lines; each extra must exist in
   the package metadata and everything it requires be installed here (no network in tests).
+- `<!-- docs-test: peers -->`: Python for another client (Upbit's official SDK, ccxt), run by
+  the interpreter of `.venv-docs-peers`, built with pip from the pinned
+  `requirements/bench.txt` on first use (the only network a test uses: the package index).
 - `<!-- docs-test: make -->`: `make TARGET` lines; `make -n TARGET` must succeed (the target
   exists and its prerequisites resolve), nothing long-running is started.
 """
@@ -54,7 +57,9 @@ _FENCE = re.compile(
     re.S | re.M,
 )
 RUN_LANGS = {"python", "bash"}
-MARKS = {"real-api", "output", "background", "install", "make"}
+MARKS = {"real-api", "output", "background", "install", "make", "peers"}
+PEER_PINS = ROOT / "requirements" / "bench.txt"
+PEER_VENV = ROOT / ".venv-docs-peers"
 
 
 @dataclass
@@ -202,6 +207,38 @@ def _run_background(block: Block, cwd: Path, env: dict[str, str]) -> None:
         proc.wait(timeout=15)
 
 
+def _peer_python() -> Path:
+    """The peers venv's interpreter, (re)built when requirements/bench.txt changed."""
+    import hashlib
+
+    python = PEER_VENV / "bin" / "python"
+    stamp = PEER_VENV / ".pins-sha256"
+    wanted = hashlib.sha256(PEER_PINS.read_bytes()).hexdigest()
+    if not python.exists() or not stamp.exists() or stamp.read_text() != wanted:
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(PEER_VENV)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "-r", str(PEER_PINS)],
+            check=True, timeout=900,
+        )  # fmt: skip
+        stamp.write_text(wanted)
+    return python
+
+
+def _run_peer(block: Block, code: str, cwd: Path, env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [str(_peer_python()), "-c", code],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, f"{block} exited {done.returncode}\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
 def _run_python(block: Block, code: str, real: bool, url: str) -> str:
     import upbit_ext._client as client_module
 
@@ -274,7 +311,9 @@ def test_page_code_blocks_run(
                 m.setenv("UPBIT_ACCESS_KEY", DEMO_ACCESS_KEY)
                 m.setenv("UPBIT_SECRET_KEY", DEMO_SECRET_KEY)
                 m.setenv("UPBIT_BASE_URL", sandbox)
-            if block.lang == "python":
+            if "peers" in block.marks:
+                printed = _run_peer(block, code, work, env)
+            elif block.lang == "python":
                 printed = _run_python(block, code, real, sandbox)
             else:
                 printed = _run_bash(block, code, work, env)
