@@ -22,47 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "upbit.yaml"
 BENCH_RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 
-# Korean text for every Upbit error name of `_errors._NAMES` (meaning and what to do). A name
-# added to the error module without a line here fails the docs build: the Korean catalog
-# cannot silently lag behind the English one.
-KO_HINTS: dict[str, str] = {
-    "create_bid_error": "매수 주문 요청 자체가 잘못됨: ord_type 조합을 확인하세요 (지정가는 price와 volume, 시장가 매수(price)는 price만, 최유리(best)는 time_in_force 필요).",
-    "create_ask_error": "매도 주문 요청 자체가 잘못됨: ord_type 조합을 확인하세요 (지정가는 price와 volume, 시장가 매도(market)는 volume만, 최유리(best)는 time_in_force 필요).",
-    "insufficient_funds_bid": "매수 가능 금액(KRW 등) 부족. 수수료 포함, 미체결 주문에 묶인 금액은 제외: 금액을 줄이거나 미체결 주문을 취소하세요.",
-    "insufficient_funds_ask": "매도 가능 수량 부족 (미체결 주문에 묶인 수량은 제외): 수량을 줄이거나 미체결 주문을 취소하세요.",
-    "under_min_total_bid": "매수 주문 총액(가격 × 수량)이 최소 주문 금액 미만 (KRW 마켓 5,000원, get_order_chance로 확인): 주문 금액을 늘리세요.",
-    "under_min_total_ask": "매도 주문 총액(가격 × 수량)이 최소 주문 금액 미만 (KRW 마켓 5,000원, get_order_chance로 확인): 주문 금액을 늘리세요.",
-    "over_krw_funds_bid": "매수 총액이 최대 주문 금액(10억 원) 초과: 주문을 나누세요.",
-    "invalid_price_bid": "매수 가격이 호가 단위에 맞지 않음: round_price()로 맞추세요 (호가 단위는 orderbook instruments의 tick_size).",
-    "invalid_price_ask": "매도 가격이 호가 단위에 맞지 않음: round_price()로 맞추세요 (호가 단위는 orderbook instruments의 tick_size).",
-    "invalid_funds": "주문 금액이 잘못됨 (시장가 매수의 price는 쓸 총액): 값과 소수 자릿수를 확인하세요.",
-    "invalid_volume_bid": "매수 수량이 잘못됨 (0, 음수, 소수 자릿수 초과, 범위 밖): 값과 자릿수를 확인하세요.",
-    "invalid_volume_ask": "매도 수량이 잘못됨 (0, 음수, 소수 자릿수 초과, 범위 밖): 값과 자릿수를 확인하세요.",
-    "volume_too_large": "한 주문의 최대 수량 초과: 줄이거나 주문을 나누세요.",
-    "notfoundmarket": "없는 마켓: KRW-BTC처럼 '기준통화-코인' 대문자로, list_trading_pairs에 있는 마켓을 쓰세요.",
-    "invalid_time_in_force": "time_in_force가 없거나 이 ord_type에 허용되지 않음 (최유리는 ioc 또는 fok 필수, post_only는 지정가만).",
-    "invalid_post_only": "post_only와 smp_type을 함께 보냄: post_only에는 smp_type none만 허용됩니다.",
-    "duplicated_identifier": "이미 쓴 identifier (취소된 주문 포함, 한 번만 사용 가능): 새 값을 쓰세요. 애매한 실패 뒤라면 다시 보내지 말고 그 identifier로 조회하세요.",
-    "validation_error": "요청 형식 오류 또는 필수 파라미터 누락: 메시지에 필드 이름이 나옵니다.",
-    "invalid_parameter": "파라미터 값, 형식 또는 범위가 잘못됨: 해당 API의 규칙과 비교하세요.",
-    "withdraw_address_not_registered": "출금 주소가 Open API 출금 허용 주소로 등록되지 않음: 업비트 웹(Open API 관리 → 출금 주소)에서 등록하고 주소와 태그를 정확히 보내세요.",
-    "open_api_withdraw_locked": "이 계정은 Open API 출금이 잠겨 있음: 업비트 보안 설정에서 해제한 뒤 다시 시도하세요.",
-    "market_offline": "마켓 또는 시스템 점검 중: 점검이 끝난 뒤 다시 시도하세요 (get_wallet_status, 업비트 공지 참고).",
-    "thirdparty_agreement_required": "개인정보 제3자 제공 동의가 필요함: 업비트 앱이나 웹에서 동의한 뒤 다시 시도하세요.",
-    "invalid_query_payload": "query_hash가 보낸 쿼리와 다름: 인코딩하지 않은 쿼리 문자열을 보낸 순서 그대로 해시해야 합니다 (배열은 key[]=v, JSON 본문은 키 순서대로).",
-    "jwt_verification": "JWT 서명 검증 실패: 시크릿 키(base64 디코딩하지 않고 그대로 사용)와 alg(HS512 또는 HS256)를 확인하세요.",
-    "invalid_access_key": "업비트가 모르는 액세스 키: UPBIT_ACCESS_KEY 오타나 삭제된 키인지 확인하세요.",
-    "expired_access_key": "API 키 만료 (유효기간 1년): 업비트 웹(Open API 관리)에서 새 키를 발급받으세요.",
-    "nonce_used": "이미 쓴 nonce: 요청마다(재시도 포함) 새 UUID4 nonce로 JWT를 새로 서명해야 합니다.",
-    "no_authorization_ip": "허용되지 않은 IP: 이 컴퓨터의 공인 IP를 API 키 설정(Open API 관리)에 등록하세요.",
-    "no_authorization_token": "Authorization 헤더 없음: 이 API는 키가 필요합니다 (access_key/secret_key 또는 UPBIT_ACCESS_KEY/UPBIT_SECRET_KEY).",
-    "out_of_scope": "API 키에 이 기능의 권한이 없음 (예: 주문하기, 출금하기): 키 설정에서 권한을 켜거나 권한이 있는 키를 쓰세요.",
-    "order_not_found": "이 포켓에 그 uuid/identifier의 주문이 없음. create_order 실패 직후라면 주문이 들어가지 않았다는 뜻입니다.",
-    "deposit_not_found": "그 uuid/txid와 화폐의 입금 내역이 없음: id를 확인하세요.",
-    "withdraw_not_found": "그 uuid/txid와 화폐의 출금 내역이 없음: id를 확인하세요.",
-    "pocket_not_found": "그 id의 포켓이 없음: list_pockets로 확인하세요.",
-    "currency_not_found": "모르는 화폐 코드: 대문자(BTC, KRW)로 쓰세요.",
-}
+# Korean text for every Upbit error name of `_errors._NAMES` (meaning and what to do), in
+# scripts/docs_ko.yaml. A name added to the error module without a line there fails the docs
+# build: the Korean catalog cannot silently lag behind the English one.
+_KO: dict[str, Any] = yaml.safe_load((ROOT / "scripts" / "docs_ko.yaml").read_text("utf-8"))
+KO_HINTS: dict[str, str] = _KO["error_names"]
 
 # Raised by the client itself, without an Upbit error name.
 _CLIENT_SIDE = (
@@ -78,28 +42,9 @@ _CLIENT_SIDE = (
     "CancelTooLate",
 )
 
-KO_CLIENT_SIDE: dict[str, str] = {
-    "UpbitError": "이 패키지가 내는 모든 오류의 기반 클래스.",
-    "HTTPStatusError": "업비트가 400 이상의 상태로 답함. name(업비트 오류 이름), message(원문 그대로), hint.",
-    "TransportError": "HTTP 응답이 오지 않음. may_have_been_sent가 업비트가 처리했을 수 있는지 알려 줍니다.",
-    "UpbitTimeout": "시간 초과. 연결 전 시간 초과는 보내지 않은 것, 읽기/쓰기 시간 초과는 보냈을 수도 있는 것.",
-    "UpbitConnectionError": "연결 오류. 연결 거부는 보내지 않은 것, 보낸 뒤 끊김은 보냈을 수도 있는 것.",
-    "UnexpectedResponse": "성공 응답의 모양이 spec과 다름: API가 바뀌었으면 spec을 고치고 make regenerate.",
-    "ResponseTooLarge": "응답이 크기 제한을 넘음: 조회 범위(마켓 수, count)를 줄이세요.",
-    "CircuitOpenError": "한 호스트에 실패가 이어져 잠시 요청을 보내지 않음 (서킷 브레이커).",
-    "OrderStateUnknown": "애매한 실패 뒤 주문 상태를 확인하지 못함: 다시 보내지 말고 lookup에 적힌 조회로 확인하세요.",
-    "CancelTooLate": "응답이 사라진 취소를 확인해 보니 이미 체결됨: 취소된 것은 없습니다.",
-}
+KO_CLIENT_SIDE: dict[str, str] = _KO["client_side"]
 
-KO_STATUS: dict[int, str] = {
-    400: "요청 파라미터 오류",
-    401: "인증 실패 (키, 서명, query_hash, 허용 IP)",
-    403: "권한 또는 계정 설정 문제",
-    404: "없는 마켓, 주문, 화폐 등",
-    418: "429를 무시하고 계속 보내 IP 또는 포켓이 일시 차단됨: 차단이 끝날 때까지 아무것도 보내지 마세요.",
-    429: "그룹의 초당 요청 수 초과: 다음 초(또는 Retry-After)까지 기다리세요.",
-    500: "업비트 내부 오류 또는 점검: 조회는 재시도, 주문은 identifier로 먼저 조회.",
-}
+KO_STATUS: dict[int, str] = _KO["statuses"]
 
 
 def _spec() -> dict[str, Any]:
@@ -140,7 +85,7 @@ def error_catalog(lang: str = "en") -> str:
     statuses = name_statuses()
     missing = sorted(set(_errors._NAMES) - set(KO_HINTS))
     if ko and missing:
-        raise ValueError(f"KO_HINTS in scripts/docs_gen.py lacks Korean text for {missing}")
+        raise ValueError(f"scripts/docs_ko.yaml lacks Korean text for {missing}")
     out = [
         "| 오류 이름 (error.name) | HTTP | 예외 클래스 | 뜻과 해결 |"
         if ko
@@ -153,9 +98,7 @@ def error_catalog(lang: str = "en") -> str:
         text = KO_HINTS[name] if ko else hint
         out.append(f"| `{name}` | {status} | `{cls.__name__}` | {_cell(text)} |")
     out.append("")
-    aliases = ", ".join(
-        f"`{old}` → `{new}`" for old, new in sorted(_errors._ALIASES.items())
-    )
+    aliases = ", ".join(f"`{old}` → `{new}`" for old, new in sorted(_errors._ALIASES.items()))
     out.append(
         f"옛 철자도 같은 클래스로 받습니다: {aliases}."
         if ko
@@ -184,7 +127,8 @@ def error_catalog(lang: str = "en") -> str:
     out += [
         "",
         (
-            f"시세(quotation) API는 오류 이름 대신 상태 코드 숫자를 보냅니다 (`name: 404`). {quotation}."
+            f"시세(quotation) API는 오류 이름 대신 상태 코드 숫자를 보냅니다"
+            f" (`name: 404`). {quotation}."
             if ko
             else f"Quotation APIs send the status as the name (`name: 404`): {quotation}."
         ),
@@ -239,7 +183,9 @@ def permission_table(lang: str = "en") -> str:
         needs.setdefault(key, []).append(op.id)
     order = [*PERMISSION_LABELS, "-none", "-quotation"]
     out = [
-        "| 권한 (업비트 화면) | API 이름 | 메서드 |" if ko else "| permission (upbit.com) | API name | methods |",
+        "| 권한 (업비트 화면) | API 이름 | 메서드 |"
+        if ko
+        else "| permission (upbit.com) | API name | methods |",
         "|---|---|---|",
     ]
     for key in order:
@@ -289,12 +235,12 @@ def _fmt(value: float) -> str:
 def comparison_table(path: Path = BENCH_RESULTS) -> str:
     """The benchmark rows of `path` (issue 12's row shape) as one Markdown table.
 
-    Each peer's median is followed by its ratio to ours, so `2.0×` on a `lower` row means the
+    Each peer's median is followed by its ratio to ours, so `2.0x` on a `lower` row means the
     peer needs twice what we need. Without the file: a note saying how to produce it.
     """
     if not path.exists():
         return (
-            "!!! note \"No benchmark results in this build\"\n"
+            '!!! note "No benchmark results in this build"\n'
             f"    `{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}` was not"
             " found when the site was built. `make bench` (about 10 minutes) or\n"
             "    `make bench-quick` writes it; rebuild with `make docs` to see the table here.\n"
@@ -315,11 +261,15 @@ def comparison_table(path: Path = BENCH_RESULTS) -> str:
             median = float(entry["median"])
             text = _fmt(median)
             if client != "upbit_ext" and ours:
-                text += f" ({median / float(ours):.2f}×)"
+                text += f" ({median / float(ours):.2f}x)"
             cells.append(text)
         cells.append(_cell(row.get("target") or ""))
         out.append("| " + " | ".join(cells) + " |")
-    notes = [f"- `{r['bench']}` / {_cell(r['case'])}: {_cell(r['notes'])}" for r in rows if r.get("notes")]
+    notes = [
+        f"- `{r['bench']}` / {_cell(r['case'])}: {_cell(r['notes'])}"
+        for r in rows
+        if r.get("notes")
+    ]
     machine = data.get("machine") if isinstance(data, dict) else None
     out += ["", "Medians; a peer's ratio is its median divided by ours."]
     if machine:

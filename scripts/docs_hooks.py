@@ -9,7 +9,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import docs_gen  # noqa: E402
+import docs_gen
 
 CHART = "assets/chart-KRW-BTC.png"
 

@@ -87,9 +87,10 @@ def parse(path: Path) -> list[Block]:
         lang = match["lang"]
         if lang == "text":
             before = blocks[-1] if blocks else None
-            assert before is not None and "output" in before.marks and before.output is None, (
-                f"{page}:{line}: a text block must be the output of a block marked output"
-            )
+            orphan = f"{page}:{line}: a text block must be the output of a block marked output"
+            assert before is not None, orphan
+            assert "output" in before.marks, orphan
+            assert before.output is None, orphan
             before.output = match["code"]
             continue
         assert lang in RUN_LANGS, f"{page}:{line}: block language {lang!r} is not run by tests"
