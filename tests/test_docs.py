@@ -21,6 +21,8 @@ Rules for `docs/**/*.md` (enforced here):
 - `<!-- docs-test: peers -->`: Python for another client (Upbit's official SDK, ccxt), run by
   the interpreter of `.venv-docs-peers`, built with pip from the pinned
   `requirements/bench.txt` on first use (the only network a test uses: the package index).
+- A bash block whose exact text already passed on another page (the Korean pages repeat the
+  English CLI examples) is not run twice; everything else runs once per page.
 - `<!-- docs-test: make -->`: `make TARGET` lines; `make -n TARGET` must succeed (the target
   exists and its prerequisites resolve), nothing long-running is started.
 """
@@ -103,6 +105,7 @@ def parse(path: Path) -> list[Block]:
 
 
 PAGES = sorted(DOCS.rglob("*.md"))
+_PASSED_BASH: set[str] = set()
 
 
 def test_every_page_is_collected_and_blocks_exist() -> None:
@@ -312,12 +315,15 @@ def test_page_code_blocks_run(
                 m.setenv("UPBIT_ACCESS_KEY", DEMO_ACCESS_KEY)
                 m.setenv("UPBIT_SECRET_KEY", DEMO_SECRET_KEY)
                 m.setenv("UPBIT_BASE_URL", sandbox)
+            if block.lang == "bash" and not real and block.code in _PASSED_BASH:
+                continue
             if "peers" in block.marks:
                 printed = _run_peer(block, code, work, env)
             elif block.lang == "python":
                 printed = _run_python(block, code, real, sandbox)
             else:
                 printed = _run_bash(block, code, work, env)
+                _PASSED_BASH.add(block.code)
         if block.output is not None:
             assert printed == block.output, f"{block}: printed {printed!r}"
         if os.environ.get("DOCS_TEST_TIMING"):
