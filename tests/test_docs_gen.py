@@ -114,3 +114,14 @@ def test_comparison_without_results_says_how_to_make_them(tmp_path: Path) -> Non
 def test_unknown_marker_is_an_error() -> None:
     with pytest.raises(ValueError, match="gen:nope"):
         docs_gen.expand("<!-- gen:nope -->")
+
+
+def test_the_chart_is_drawn_from_sandbox_trades(tmp_path: Path) -> None:
+    import docs_hooks
+
+    out = docs_gen.chart_png(tmp_path / "chart.png")
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 20_000  # candles drawn, not an empty figure
+    page = (ROOT / "docs" / "realtime.md").read_text("utf-8")
+    assert f"({docs_hooks.CHART})" in page
