@@ -13,11 +13,12 @@ UV_STAMP := $(UV_DIR)/.installed-$(UV_VERSION)
 # uv must never fetch a Python build: it uses $(PYTHON), like `python -m venv` did.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: collect-acceptance help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check lock lock-check mutate
+.PHONY: collect-acceptance docs help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check lock lock-check mutate
 
 help:
 	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
 	@echo "make test        run the test suite"
+	@echo "make docs        build the documentation site into site/ (mkdocs build --strict)"
 	@echo "make check       lock freshness, spec validation, ruff, mypy --strict on upbit_ext, generated-code drift"
 	@echo "make regenerate  rebuild generated/upbit_client from spec/upbit.yaml"
 	@echo "make lock        re-resolve uv.lock after a dependency change in pyproject.toml"
@@ -56,6 +57,10 @@ $(GEN_VENV)/bin/.installed: requirements/generate.txt
 
 demo: $(BIN)/.installed
 	$(BIN)/python scripts/demo.py
+
+# The site under docs/ with generated tables and chart (scripts/docs_hooks.py); warnings fail it.
+docs: $(BIN)/.installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest --cov=upbit_ext --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=90

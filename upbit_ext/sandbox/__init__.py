@@ -13,10 +13,12 @@ require_extra("sandbox")
 from ._app import Faults, create_app  # noqa: E402
 from ._serve import RunningSandbox, serve  # noqa: E402
 from ._state import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig  # noqa: E402
+from ._verify import ApiKey  # noqa: E402
 
 __all__ = [
     "DEMO_ACCESS_KEY",
     "DEMO_SECRET_KEY",
+    "ApiKey",
     "Faults",
     "RunningSandbox",
     "SandboxConfig",
