@@ -94,7 +94,8 @@ class Worker:
         )
 
     def call(self, name: str, /, **kwargs: Any) -> Any:
-        assert self._proc.stdin is not None and self._proc.stdout is not None
+        assert self._proc.stdin is not None
+        assert self._proc.stdout is not None
         self._proc.stdin.write(json.dumps({"call": name, "kwargs": kwargs}) + "\n")
         self._proc.stdin.flush()
         line = self._proc.stdout.readline()
@@ -113,6 +114,8 @@ class Worker:
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
 
     def __enter__(self) -> Worker:
         return self
@@ -172,12 +175,12 @@ class Server:
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
 
 
 @contextlib.contextmanager
-def sandbox(
-    *, faults: Mapping[str, Any] | None = None, **config: Any
-) -> Iterator[Server]:
+def sandbox(*, faults: Mapping[str, Any] | None = None, **config: Any) -> Iterator[Server]:
     """The project's sandbox exchange in another process, as `make demo` and the tests start it
     (`upbit_ext.sandbox.serve`), with `SandboxConfig(**config)` (rate limits enforced unless
     `rate_limits=False`; an in-memory database unless `db_path=`) and `Faults(**faults)`.
@@ -280,7 +283,8 @@ def _http(status: int, body: bytes) -> bytes:
     reason = {200: b"OK", 201: b"Created", 404: b"Not Found"}[status]
     return (
         b"HTTP/1.1 %d %s\r\ncontent-type: application/json; charset=utf-8\r\n"
-        b"remaining-req: group=bench; min=1800; sec=29\r\ncontent-length: %d\r\n\r\n%s" % (status, reason, len(body), body)
+        b"remaining-req: group=bench; min=1800; sec=29\r\ncontent-length: %d\r\n\r\n%s"
+        % (status, reason, len(body), body)
     )
 
 

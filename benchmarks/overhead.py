@@ -114,7 +114,7 @@ def profile(case: str, n: int, path: str) -> None:
     import io
     import pstats
 
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)
     profiler.enable()
     if _loop is not None:
         call = _async_calls[case]
@@ -133,7 +133,7 @@ def profile(case: str, n: int, path: str) -> None:
     stats.sort_stats("cumulative").print_stats(45)
     stats.sort_stats("tottime").print_stats(30)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f"cProfile of {n} requests, case {case!r}\n{out.getvalue()}")
+        f.write(f"cProfile (CPU time) of {n} requests, case {case!r}\n{out.getvalue()}")
 
 
 def _ours_sync(url: str) -> dict[str, Callable[[], Any]]:
@@ -210,7 +210,9 @@ def _redirect_requests(base: str) -> None:
     original = requests.Session.request
 
     def request(self: Any, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
-        return original(self, method, url.replace("https://api.upbit.com", base, 1), *args, **kwargs)
+        return original(
+            self, method, url.replace("https://api.upbit.com", base, 1), *args, **kwargs
+        )
 
     requests.Session.request = request  # type: ignore[method-assign]
 
@@ -400,7 +402,12 @@ def run(
                 for case in cases:
                     walls: dict[str, list[float]] = {}
 
-                    def measurer(name: str, case: str = case) -> Callable[[], float]:
+                    def measurer(
+                        name: str,
+                        case: str = case,
+                        workers: dict[str, _harness.Worker] = workers,
+                        walls: dict[str, list[float]] = walls,
+                    ) -> Callable[[], float]:
                         def one() -> float:
                             got = workers[name].call("measure", case=case, n=n)
                             walls.setdefault(name, []).append(got["wall_us"])
@@ -430,7 +437,7 @@ def run(
                                 f"fixed-response server (recorded sandbox answers) in another "
                                 f"process; {rounds} rounds x {n} sequential requests per client, "
                                 "client CPU by time.process_time; limiters off (ours: 10^9/s)"
-                                + (f"; absent: {'; '.join(missing)}" if missing else "")
+                                + (f"; absent: {', '.join(missing)}" if missing else "")
                             ),
                         )
                     )

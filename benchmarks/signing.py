@@ -151,10 +151,14 @@ def run(quick: bool, *, rounds: int | None = None, n: int | None = None) -> list
         for case, label in CASES.items():
             able = [name for name in workers if case in supported[name]]
             measure = {
-                name: (lambda name=name: float(workers[name].call("measure", case=case, n=n)))
+                name: (
+                    lambda name=name, case=case: float(
+                        workers[name].call("measure", case=case, n=n)
+                    )
+                )
                 for name in able
             }
-            measure["upbit_ext+build"] = lambda: float(
+            measure["upbit_ext+build"] = lambda case=case: float(
                 workers["upbit_ext"].call("measure", case=f"{case}+build", n=n)
             )
             samples = _harness.interleaved(rounds, measure)
@@ -174,7 +178,7 @@ def run(quick: bool, *, rounds: int | None = None, n: int | None = None) -> list
                         f"no network; {rounds} rounds x {n} signatures per signer; ours signs a "
                         "built httpx.Request (HS512), with its building in incl_request_build; "
                         "floor is urlencode+unquote+SHA-512+PyJWT HS256"
-                        + (f"; absent: {'; '.join(missing)}" if missing else "")
+                        + (f"; absent: {', '.join(missing)}" if missing else "")
                     ),
                 )
             )

@@ -9,6 +9,7 @@ request leaves with arguments Upbit would reject, or worse, misread.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -125,9 +126,14 @@ def _check_bounds(op: str, name: str, value: Any, rule: Mapping[str, Any]) -> No
 
 def _matches(pattern: str, value: str) -> bool:
     """Match as JSON Schema (ECMA-262) does: `$` ends the string, never before a final newline."""
+    return _schema_regex(pattern).search(value) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _schema_regex(pattern: str) -> re.Pattern[str]:
     if pattern.endswith("$") and not pattern.endswith("\\$"):
         pattern = pattern[:-1] + r"\Z"
-    return re.search(pattern, value) is not None
+    return re.compile(pattern)
 
 
 def _check_codes(op: str, name: str, value: Any) -> None:
