@@ -382,8 +382,9 @@ def run(
     cases: tuple[str, ...] = tuple(CASES),
 ) -> list[dict[str, Any]]:
     """Rows of CPU µs per request for every case and mode; rounds interleave the clients."""
-    rounds = rounds or (5 if quick else 15)
-    n = requests_per_round or (40 if quick else 150)
+    rounds = rounds or (3 if quick else 8)
+    n = requests_per_round or (30 if quick else 60)
+    warmup = 5 if quick else 30
     rows: list[dict[str, Any]] = []
     peer_python = _harness.bench_python() if any(CLIENTS[c][0] == "peer" for c in clients) else ""
     with _harness.fixed_server() as server:
@@ -397,8 +398,11 @@ def run(
                         continue
                     python = peer_python if env == "peer" else _harness.OUR_PYTHON
                     workers[name] = _harness.Worker(BENCH, python, label=f"{name} {mode}")
-                    supported[name] = set(workers[name].call("prepare", client=name, mode=mode,
-                                                             url=server.url))  # fmt: skip
+                    supported[name] = set(
+                        workers[name].call(
+                            "prepare", client=name, mode=mode, url=server.url, warmup=warmup
+                        )
+                    )
                 for case in cases:
                     walls: dict[str, list[float]] = {}
 
@@ -436,7 +440,9 @@ def run(
                             notes=(
                                 f"fixed-response server (recorded sandbox answers) in another "
                                 f"process; {rounds} rounds x {n} sequential requests per client, "
-                                "client CPU by time.process_time; limiters off (ours: 10^9/s)"
+                                "client CPU by time.process_time; limiters off (ours: 10^9/s); "
+                                "cProfile of ours: overhead.py --profile CASE "
+                                "(results/profile-*.txt)"
                                 + (f"; absent: {', '.join(missing)}" if missing else "")
                             ),
                         )

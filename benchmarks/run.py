@@ -4,6 +4,10 @@
 bench-quick`). Scripts not present in this checkout are skipped with a note; a script that
 fails is reported and the others still run. With `--only`, the rows of the other benchmarks are
 kept from the previous `latest.json`.
+
+The "met" column is worked out from a row's `target` when it reads `<op> <number>[%] [x <client>]`
+(`<= 1.15x floor`, `>= 95 %`, `== 1`), compared with ours' median (or ours / that client's).
+A row whose target says something else (`zero 429s`) carries its own `"met": true|false`.
 """
 
 from __future__ import annotations
@@ -213,8 +217,8 @@ def render_markdown(
     listed = ", ".join(f"{k} {v}" for k, v in {**ours, **peers}.items() if v)
     if listed:
         out.append(f"Versions: {listed}.")
-    for note in skipped:
-        out.append(f"- {note}")
+    if skipped:
+        out.append("\n".join(f"- {note}" for note in skipped))
     benches = list(dict.fromkeys(row["bench"] for row in rows))
     order = [b for b in SCRIPTS if b in benches] + [b for b in benches if b not in SCRIPTS]
     for bench in order:
@@ -244,7 +248,7 @@ def draw_charts(rows: Sequence[Mapping[str, Any]], out_dir: Path) -> dict[str, s
         clients = _clients(bench_rows)
         height = 0.8 / len(clients)
         fig, axes = plt.subplots(
-            len(units), 1, figsize=(10, 1.0 + 0.9 * len(bench_rows) * (len(clients) + 1) / 3),
+            len(units), 1, figsize=(10, 1.5 + 0.55 * len(bench_rows) * (len(clients) + 1) / 3),
             squeeze=False,
         )  # fmt: skip
         for ax, unit in zip(axes[:, 0], units, strict=True):
@@ -290,7 +294,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds (under 2 minutes)")
     parser.add_argument("--only", help="comma-separated script names (default: all)")
+    parser.add_argument(
+        "--report", action="store_true", help="only rewrite README and charts from latest.json"
+    )
     args = parser.parse_args()
+    if args.report:
+        saved = json.loads(LATEST.read_text(encoding="utf-8"))
+        rows, skipped = saved.pop("rows"), saved.pop("skipped", [])
+        write_all(saved, rows, skipped)
+        return
     names = args.only.split(",") if args.only else SCRIPTS
     unknown = [n for n in names if n not in SCRIPTS]
     if unknown:

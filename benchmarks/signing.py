@@ -137,8 +137,8 @@ def measure(case: str, n: int) -> float:
 
 
 def run(quick: bool, *, rounds: int | None = None, n: int | None = None) -> list[dict[str, Any]]:
-    rounds = rounds or (5 if quick else 15)
-    n = n or (500 if quick else 2000)
+    rounds = rounds or (3 if quick else 8)
+    n = n or (200 if quick else 500)
     peer_python = _harness.bench_python()
     workers: dict[str, _harness.Worker] = {}
     supported: dict[str, list[str]] = {}
