@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (the expected Markdown holds en dashes and multiplication signs)
 """The benchmarks run and report what they measured. Nothing timed is asserted here: one tiny run
 of the overhead benchmark (ours and the floor only, no peers' environment needed) checks the rows'
 shape, and the report writer is checked against Markdown written by hand."""
@@ -84,9 +85,7 @@ def test_table_has_every_client_in_order_ratios_and_the_verdict() -> None:
 
 
 def test_notes_shared_by_every_row_are_listed_once() -> None:
-    assert report.notes_list(ROWS) == (
-        "- fixed server\n- 3 rounds\n- accounts, sync: absent: ccxt"
-    )
+    assert report.notes_list(ROWS) == ("- fixed server\n- 3 rounds\n- accounts, sync: absent: ccxt")
 
 
 @pytest.mark.parametrize(
@@ -101,7 +100,9 @@ def test_notes_shared_by_every_row_are_listed_once() -> None:
         (None, 1.0, {}, None),
     ],
 )
-def test_target_verdicts(target: str | None, ours: float, extra: dict[str, float], met: object) -> None:
+def test_target_verdicts(
+    target: str | None, ours: float, extra: dict[str, float], met: object
+) -> None:
     results = {"upbit_ext": {"median": ours, "p25": ours, "p75": ours, "n": 1}}
     results |= {k: {"median": v, "p25": v, "p75": v, "n": 1} for k, v in extra.items()}
     row = {"target": target, "results": results}
