@@ -137,3 +137,51 @@ def test_report_has_run_facts_sections_and_charts(tmp_path: Path) -> None:
     assert text.index("## 1. Client overhead per request") < text.index("## 2. Signing cost")
     assert "![overhead](results/overhead.png)" in text
     assert "| small query | µs (lower is better) | 110 (100–120) |" in text
+
+
+harness = importlib.import_module("_harness")
+
+
+def test_summary_gives_median_and_inclusive_quartiles() -> None:
+    assert harness.summary([5.0, 1.0, 4.0, 2.0, 3.0], runs=7) == {
+        "median": 3.0,
+        "p25": 2.0,
+        "p75": 4.0,
+        "n": 5,
+        "runs": 7,
+    }
+    with pytest.raises(ValueError, match="values"):
+        harness.summary([])
+
+
+def test_rounds_rotate_which_client_goes_first() -> None:
+    calls: list[str] = []
+
+    def measure(name: str) -> object:
+        return lambda: calls.append(name) or float(len(calls))
+
+    samples = harness.interleaved(3, {"a": measure("a"), "b": measure("b"), "c": measure("c")})
+    assert calls == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
+    assert samples == {"a": [1.0, 6.0, 8.0], "b": [2.0, 4.0, 9.0], "c": [3.0, 5.0, 7.0]}
+
+
+def test_sandbox_runs_in_another_process_until_stopped() -> None:
+    import os
+
+    import httpx
+
+    with harness.sandbox(seed=3) as server:
+        assert server.pid != os.getpid()
+        answer = httpx.get(f"{server.url}/v1/ticker", params={"markets": "KRW-BTC"})
+        assert answer.status_code == 200
+        assert answer.json()[0]["market"] == "KRW-BTC"
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{server.url}/v1/ticker", params={"markets": "KRW-BTC"})
+
+
+def test_a_failure_inside_a_worker_is_raised_with_its_traceback() -> None:
+    with (
+        harness.Worker("signing") as worker,
+        pytest.raises(harness.WorkerError, match="KeyError: 'nope'"),
+    ):
+        worker.call("measure", case="nope", n=1)
