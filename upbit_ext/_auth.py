@@ -219,15 +219,21 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"request body must not contain {name}")
 
 
+# Built once: `json.loads` with hooks builds a new decoder (and scanner) on every call.
+_BODY_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_JsonObject,
+    parse_int=_JsonNumber,
+    parse_float=_JsonNumber,
+    parse_constant=_reject_constant,
+)
+
+
 def _parse_json_object(content: bytes) -> _JsonObject:
     try:
-        parsed = json.loads(
-            content.decode("utf-8"),
-            object_pairs_hook=_JsonObject,
-            parse_int=_JsonNumber,
-            parse_float=_JsonNumber,
-            parse_constant=_reject_constant,
-        )
+        text = content.decode("utf-8")
+        if text.startswith("\ufeff"):  # as json.loads says it
+            raise ValueError("request body must be valid JSON: Unexpected UTF-8 BOM")
+        parsed = _BODY_DECODER.decode(text)
     except UnicodeDecodeError as exc:
         raise ValueError("request body must be UTF-8 encoded JSON") from exc
     except json.JSONDecodeError as exc:

@@ -31,6 +31,11 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+# A positive decimal already in its plain rendering and within MONEY_RANGE: no leading zeros,
+# no trailing fractional zeros, at most 30 digits either side of the point.
+_CANONICAL_MONEY = re.compile(r"(?:[1-9][0-9]{0,29}(?:\.[0-9]{0,29}[1-9])?|0\.[0-9]{0,29}[1-9])")
+
+
 def format_money(name: str, value: object) -> str:
     """Render a price/volume/amount as a plain decimal string, exactly.
 
@@ -42,6 +47,8 @@ def format_money(name: str, value: object) -> str:
         hint = " (floats lose precision: pass Decimal or str)" if isinstance(value, float) else ""
         raise TypeError(f"{name} must be Decimal, str or int, not {kind}{hint}")
     if isinstance(value, str):
+        if _CANONICAL_MONEY.fullmatch(value):  # already what the checks below would render
+            return value
         if name.split(": ")[-1] == "new_volume" and value == "remain_only":
             return value
         try:
