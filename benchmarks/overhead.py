@@ -382,8 +382,8 @@ def run(
     cases: tuple[str, ...] = tuple(CASES),
 ) -> list[dict[str, Any]]:
     """Rows of CPU µs per request for every case and mode; rounds interleave the clients."""
-    rounds = rounds or (3 if quick else 8)
-    n = requests_per_round or (30 if quick else 60)
+    rounds = rounds or (5 if quick else 8)
+    n = requests_per_round or (20 if quick else 60)
     warmup = 5 if quick else 30
     rows: list[dict[str, Any]] = []
     peer_python = _harness.bench_python() if any(CLIENTS[c][0] == "peer" for c in clients) else ""
