@@ -13,7 +13,7 @@ UV_STAMP := $(UV_DIR)/.installed-$(UV_VERSION)
 # uv must never fetch a Python build: it uses $(PYTHON), like `python -m venv` did.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: collect-acceptance docs help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check lock lock-check mutate
+.PHONY: bench bench-quick collect-acceptance docs help demo test check regenerate lint typecheck spec-check drift clean record record-live fuzz upstream-check lock lock-check mutate
 
 help:
 	@echo "make demo        start the sandbox exchange and trade on it with the client (no keys, no network)"
@@ -27,6 +27,8 @@ help:
 	@echo "make collect-acceptance  the issue's 60 s faulted collection, checked against the sandbox's trade log"
 	@echo "make fuzz        schemathesis against the sandbox, FUZZ_EXAMPLES (default 500) fresh random cases per operation"
 	@echo "make upstream-check  compare the spec with the newest upbit-sdk from PyPI (network; for a person, not CI)"
+	@echo "make bench       ours vs upbit-sdk, pyupbit, ccxt on loopback; rewrites benchmarks/README.md (< 10 min)"
+	@echo "make bench-quick the same with fewer rounds (< 2 min)"
 	@echo "make mutate      mutation testing of the safety-critical modules (slow; never in CI; see mutation/REPORT.md)"
 
 # pip --target takes seconds; a Python without pip gets it through a venv (ensurepip) instead.
@@ -98,6 +100,14 @@ MUTANTS ?=
 mutate: $(MUT_VENV)/bin/.installed
 	$(MUT_VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
 	$(MUT_VENV)/bin/mutmut results
+
+# Benchmarks (never in CI): peers run from .venv-bench, built by benchmarks/_harness.py from
+# requirements/bench.txt; both rewrite benchmarks/results/latest.json, the charts and benchmarks/README.md.
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py
+
+bench-quick: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py --quick
 
 regenerate: $(GEN_VENV)/bin/.installed
 	scripts/regenerate.sh generated/upbit_client

@@ -20,6 +20,7 @@ Two wire-level decisions make the unencoded string unambiguous for the server:
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import ipaddress
@@ -132,21 +133,27 @@ def _b64url(data: bytes) -> bytes:
     return base64.urlsafe_b64encode(data).rstrip(b"=")
 
 
+# The JWT header segment is the same for every token of an algorithm: encoded once.
+_HEADERS: Final[dict[str, bytes]] = {
+    algorithm: _b64url(json.dumps({"alg": algorithm, "typ": "JWT"}, separators=(",", ":")).encode())
+    for algorithm in _DIGESTS
+}
+
+
 def _encode_jwt(claims: dict[str, str], secret_key: str, algorithm: str) -> str:
     """HMAC-sign a compact JWT with the stdlib.
 
     PyJWT warns on every HS512 signature with a key shorter than 64 bytes, and Upbit issues
     40-character secrets; signing here keeps callers free of an unactionable warning.
     """
-    header = {"alg": algorithm, "typ": "JWT"}
     signing_input = b".".join(
-        _b64url(json.dumps(part, separators=(",", ":")).encode("utf-8"))
-        for part in (header, claims)
+        (_HEADERS[algorithm], _b64url(json.dumps(claims, separators=(",", ":")).encode("utf-8")))
     )
     digest = hmac.new(secret_key.encode("utf-8"), signing_input, _DIGESTS[algorithm]).digest()
     return (signing_input + b"." + _b64url(digest)).decode("ascii")
 
 
+@functools.lru_cache(maxsize=64)
 def is_loopback(host: str) -> bool:
     if host.lower() == "localhost":
         return True
@@ -175,8 +182,11 @@ def _with_canonical_query(request: httpx.Request) -> httpx.Request:
 
 
 def _unencoded_query(url: httpx.URL) -> str:
+    query = url.query.decode("ascii")
+    if "%" not in query:
+        return query
     try:
-        return unquote(url.query.decode("ascii"), encoding="utf-8", errors="strict")
+        return unquote(query, encoding="utf-8", errors="strict")
     except UnicodeDecodeError as exc:
         raise ValueError("query string must percent-decode to valid UTF-8") from exc
 
@@ -209,15 +219,21 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"request body must not contain {name}")
 
 
+# Built once: `json.loads` with hooks builds a new decoder (and scanner) on every call.
+_BODY_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_JsonObject,
+    parse_int=_JsonNumber,
+    parse_float=_JsonNumber,
+    parse_constant=_reject_constant,
+)
+
+
 def _parse_json_object(content: bytes) -> _JsonObject:
     try:
-        parsed = json.loads(
-            content.decode("utf-8"),
-            object_pairs_hook=_JsonObject,
-            parse_int=_JsonNumber,
-            parse_float=_JsonNumber,
-            parse_constant=_reject_constant,
-        )
+        text = content.decode("utf-8")
+        if text.startswith("\ufeff"):  # as json.loads says it
+            raise ValueError("request body must be valid JSON: Unexpected UTF-8 BOM")
+        parsed = _BODY_DECODER.decode(text)
     except UnicodeDecodeError as exc:
         raise ValueError("request body must be UTF-8 encoded JSON") from exc
     except json.JSONDecodeError as exc:

@@ -472,6 +472,11 @@ class RateLimiter:
         self._random = random
         self._blocked_error = blocked_error or (lambda until: LimiterBlocked(until, host))
         self._ban_key = f"{host}|*ban*"
+        # Each group's rate, backend key and window, worked out once (asked on every request).
+        self._resolved = {
+            group: (rate, f"{host}|{scope}|{group}", rate.per_seconds + self._margin)
+            for group, rate in self._rates.items()
+        }
 
     def __repr__(self) -> str:
         return f"RateLimiter(scope={self._scope!r}, host={self._host!r}, backend={self._backend!r})"
@@ -489,11 +494,11 @@ class RateLimiter:
         return MappingProxyType(self._rates)
 
     def _resolve(self, group: str) -> tuple[Rate, str, float]:
-        rate = self._rates.get(group)
-        if rate is None:
+        resolved = self._resolved.get(group)
+        if resolved is None:
             known = ", ".join(sorted(self._rates))
             raise ValueError(f"group must be one of {known}; got {group!r}")
-        return rate, f"{self._host}|{self._scope}|{group}", rate.per_seconds + self._margin
+        return resolved
 
     def _attempt(self, group: str) -> Decision:
         rate, key, span = self._resolve(group)
@@ -549,20 +554,22 @@ class RateLimiter:
         """
         _, key, span = self._resolve(group)
         self.observe_remaining(_header(headers, "remaining-req"))
+        if status not in (418, 429):
+            self._backend.reset_strikes(key)
+            return
+        # Retry-After matters only to a 418 or 429: not looked up on every answer.
         now = self._clock()
         retry_after = parse_retry_after(_header(headers, "retry-after"), now=now)
         if status == 418:
             if block_seconds is not None:
                 _check_seconds("block_seconds", block_seconds, allow_zero=False)
             self.ban(now + (block_seconds or retry_after or self._ban_seconds))
-        elif status == 429:
+        else:
             strikes = self._backend.add_strike(key)
             exponent = min(strikes - 1, _MAX_BACKOFF_EXPONENT)
             backoff = min(self._backoff_cap, self._backoff_base * 2**exponent)
             delay = backoff * (0.5 + 0.5 * self._random())
             self._backend.block(key, now + max(span + delay, retry_after or 0.0), self._clock)
-        else:
-            self._backend.reset_strikes(key)
 
     def observe_remaining(self, header: str | None) -> None:
         """Apply a raw `Remaining-Req` value; unknown groups and garbage are ignored."""

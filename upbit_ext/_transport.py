@@ -7,6 +7,7 @@ limiter what the server counted.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
@@ -48,13 +49,16 @@ class OperationRouter:
 
 def _log_send(request: httpx.Request, group: str, waited: float) -> None:
     """Paths only: a query may hold an order's parameters, and headers hold the token."""
+    if not logger.isEnabledFor(logging.DEBUG):  # checked once, not per message: a hot path
+        return
     if waited >= 0.001:
         logger.debug("waited %.3fs for rate-limit group %s", waited, group)
     logger.debug("sending %s %s (group %s)", request.method, request.url.path, group)
 
 
 def _log_answer(request: httpx.Request, response: httpx.Response) -> None:
-    logger.debug("%s %s answered %d", request.method, request.url.path, response.status_code)
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("%s %s answered %d", request.method, request.url.path, response.status_code)
 
 
 class TransportGuard:

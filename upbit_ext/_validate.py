@@ -9,6 +9,7 @@ request leaves with arguments Upbit would reject, or worse, misread.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -30,6 +31,11 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+# A positive decimal already in its plain rendering and within MONEY_RANGE: no leading zeros,
+# no trailing fractional zeros, at most 30 digits either side of the point.
+_CANONICAL_MONEY = re.compile(r"(?:[1-9][0-9]{0,29}(?:\.[0-9]{0,29}[1-9])?|0\.[0-9]{0,29}[1-9])")
+
+
 def format_money(name: str, value: object) -> str:
     """Render a price/volume/amount as a plain decimal string, exactly.
 
@@ -41,6 +47,8 @@ def format_money(name: str, value: object) -> str:
         hint = " (floats lose precision: pass Decimal or str)" if isinstance(value, float) else ""
         raise TypeError(f"{name} must be Decimal, str or int, not {kind}{hint}")
     if isinstance(value, str):
+        if _CANONICAL_MONEY.fullmatch(value):  # already what the checks below would render
+            return value
         if name.split(": ")[-1] == "new_volume" and value == "remain_only":
             return value
         try:
@@ -125,9 +133,14 @@ def _check_bounds(op: str, name: str, value: Any, rule: Mapping[str, Any]) -> No
 
 def _matches(pattern: str, value: str) -> bool:
     """Match as JSON Schema (ECMA-262) does: `$` ends the string, never before a final newline."""
+    return _schema_regex(pattern).search(value) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _schema_regex(pattern: str) -> re.Pattern[str]:
     if pattern.endswith("$") and not pattern.endswith("\\$"):
         pattern = pattern[:-1] + r"\Z"
-    return re.search(pattern, value) is not None
+    return re.compile(pattern)
 
 
 def _check_codes(op: str, name: str, value: Any) -> None:
