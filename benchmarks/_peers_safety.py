@@ -1,6 +1,5 @@
-"""What rate_use, order_safety and backfill share (to fold into _harness at merge).
+"""What rate_use, order_safety, backfill and shared_budget share, on top of `_harness`.
 
-- `bench_python()`: `.venv-bench` built from requirements/bench.txt, rebuilt when the pins change.
 - `CountedSandbox`: the sandbox in its own process, with Upbit's limits on, counting on the
   server side every rate-limit verdict (200/429/418 per group) and every order it holds, so a
   benchmark reads what really reached the exchange rather than what a client says it saw.
@@ -14,7 +13,6 @@ prints its URL, serves until killed.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
@@ -26,28 +24,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+import _harness
+
 ROOT = Path(__file__).resolve().parents[1]
-PINS = ROOT / "requirements" / "bench.txt"
-VENV = ROOT / ".venv-bench"
 DRIVER = Path(__file__).with_name("_driver.py")
 CLIENTS = ("upbit_ext", "upbit-sdk", "pyupbit", "ccxt")
 PEERS = CLIENTS[1:]
 
 
 def bench_python() -> Path:
-    """The benchmark venv's interpreter, (re)built with pip when requirements/bench.txt changed."""
-    python = VENV / "bin" / "python"
-    stamp = VENV / ".pins-sha256"
-    wanted = hashlib.sha256(PINS.read_bytes()).hexdigest()
-    if not python.exists() or not stamp.exists() or stamp.read_text() != wanted:
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "-r", str(PINS)],
-            check=True, timeout=900,
-        )  # fmt: skip
-        stamp.write_text(wanted)
-    return python
+    """The benchmark venv's interpreter (built by the shared harness)."""
+    return Path(_harness.bench_python())
 
 
 def versions(clients: tuple[str, ...] = CLIENTS) -> dict[str, str]:
@@ -93,19 +80,8 @@ def drive(
 
 
 def quartiles(values: list[float]) -> dict[str, float | int]:
-    """median, p25, p75 and n of a list (nearest-rank-free: linear interpolation)."""
-    ordered = sorted(values)
-    n = len(ordered)
-
-    def at(q: float) -> float:
-        if n == 1:
-            return ordered[0]
-        pos = q * (n - 1)
-        lo = int(pos)
-        hi = min(lo + 1, n - 1)
-        return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
-
-    return {"median": at(0.5), "p25": at(0.25), "p75": at(0.75), "n": n}
+    """median, p25, p75 and n of a list (the harness's `summary`)."""
+    return _harness.summary(values)
 
 
 class CountedSandbox:

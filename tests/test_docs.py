@@ -19,7 +19,7 @@ Rules for `docs/**/*.md` (enforced here):
 - `<!-- docs-test: install -->`: `pip install 'upbit[extras]'` lines; each extra must exist in
   the package metadata and everything it requires be installed here (no network in tests).
 - `<!-- docs-test: peers -->`: Python for another client (Upbit's official SDK, ccxt), run by
-  the interpreter of `.venv-docs-peers`, built with pip from the pinned
+  the interpreter of `.venv-bench`, built by the benchmarks' harness from the pinned
   `requirements/bench.txt` on first use (the only network a test uses: the package index).
 - A bash block whose exact text already passed on another page (the Korean pages repeat the
   English CLI examples) is not run twice; everything else runs once per page.
@@ -60,8 +60,6 @@ _FENCE = re.compile(
 )
 RUN_LANGS = {"python", "bash"}
 MARKS = {"real-api", "output", "background", "install", "make", "peers"}
-PEER_PINS = ROOT / "requirements" / "bench.txt"
-PEER_VENV = ROOT / ".venv-docs-peers"
 
 
 @dataclass
@@ -212,21 +210,11 @@ def _run_background(block: Block, cwd: Path, env: dict[str, str]) -> None:
 
 
 def _peer_python() -> Path:
-    """The peers venv's interpreter, (re)built when requirements/bench.txt changed."""
-    import hashlib
+    """`.venv-bench`, the benchmarks' peers venv (built by their harness from the pins)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import _harness
 
-    python = PEER_VENV / "bin" / "python"
-    stamp = PEER_VENV / ".pins-sha256"
-    wanted = hashlib.sha256(PEER_PINS.read_bytes()).hexdigest()
-    if not python.exists() or not stamp.exists() or stamp.read_text() != wanted:
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(PEER_VENV)], check=True)
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "-r", str(PEER_PINS)],
-            check=True, timeout=900,
-        )  # fmt: skip
-        stamp.write_text(wanted)
-    return python
+    return Path(_harness.bench_python())
 
 
 def _run_peer(block: Block, code: str, cwd: Path, env: dict[str, str]) -> str:
