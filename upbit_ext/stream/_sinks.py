@@ -40,6 +40,7 @@ __all__ = [
     "SINKS",
     "Row",
     "Sink",
+    "SinkError",
     "SinkName",
     "make_sink",
     "read_rows",
@@ -48,8 +49,13 @@ __all__ = [
 ]
 
 Row: TypeAlias = dict[str, Any]
-SinkName: TypeAlias = Literal["jsonl", "csv", "parquet", "sqlite"]
-SINKS: Final = ("jsonl", "csv", "parquet", "sqlite")
+SinkName: TypeAlias = Literal["jsonl", "csv", "parquet", "sqlite", "postgres"]
+SINKS: Final = ("jsonl", "csv", "parquet", "sqlite", "postgres")
+
+
+class SinkError(RuntimeError):
+    """A sink's storage cannot be reached or written (a database down, a bad password)."""
+
 
 # Column name -> type ("str", "int", "float", "bool"). Every trade row has at least market,
 # sequential_id, trade_price, trade_volume, ask_bid and trade_timestamp.
@@ -136,7 +142,6 @@ class Sink(Protocol):
     """Durable storage of batches of rows of one type, market and UTC day."""
 
     name: SinkName
-    root: Path
 
     def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
         """Store `rows` durably; returns (rows stored, bytes written)."""
@@ -456,13 +461,26 @@ def _parquet_rows(path: Path) -> list[Row]:
     return list(pq.read_table(path).to_pylist())
 
 
-def make_sink(name: str, root: str | os.PathLike[str]) -> Sink:
-    """The sink called `name` writing under `root`; ValueError names the rule."""
+def make_sink(name: str, root: str | os.PathLike[str] | None, *, dsn: str | None = None) -> Sink:
+    """The sink called `name` writing under `root` (or into the database at `dsn` for
+    postgres); ValueError names the rule, SinkError says why the database is unusable."""
     sinks: dict[str, type[Any]] = {
         "jsonl": JsonlSink, "csv": CsvSink, "parquet": ParquetSink, "sqlite": SqliteSink,
     }  # fmt: skip
-    if name not in sinks:
+    if name not in SINKS:
         raise ValueError(f"sink must be one of {', '.join(SINKS)}, got {name!r}")
+    if name == "postgres":
+        if dsn is None:
+            raise ValueError("dsn: the postgres sink needs --dsn postgresql://user@host/database")
+        if root is not None:
+            raise ValueError("out: the postgres sink writes into the database; give --dsn only")
+        from ._sink_postgres import PostgresSink
+
+        return PostgresSink(dsn)
+    if dsn is not None:
+        raise ValueError(f"dsn is only for the postgres sink, not {name}")
+    if root is None:
+        raise ValueError(f"out: the {name} sink needs a directory to write into")
     path = Path(root)
     if path.exists() and not path.is_dir():
         raise ValueError(f"out must be a directory, got the file {str(path)!r}")
