@@ -132,4 +132,5 @@ def test_two_collectors_one_killed_and_restarted_store_each_trade_once(
         tickers = conn.execute("SELECT count(*) FROM ticker").fetchone()
     assert len({pid for pid, event in events if event == "start"}) == 3
     assert [e for _, e in events].count("stop") == 1  # only the restarted one stopped cleanly
-    assert tickers is not None and tickers[0] > 0
+    assert tickers is not None
+    assert tickers[0] > 0

@@ -14,8 +14,7 @@ import psycopg
 import pytest
 from _postgres import PASSWORD, Server
 
-from upbit_ext.stream import Collector
-from upbit_ext.stream import _sink_postgres
+from upbit_ext.stream import Collector, _sink_postgres
 from upbit_ext.stream._sink_postgres import PostgresSink, redact_dsn
 from upbit_ext.stream._sinks import SinkError, make_sink
 
@@ -81,7 +80,7 @@ def test_collectors_starting_together_migrate_once(dsn: str) -> None:
         barrier.wait()
         try:
             PostgresSink(dsn).close()
-        except BaseException as err:  # noqa: BLE001 - reported below
+        except BaseException as err:
             errors.append(err)
 
     workers = [threading.Thread(target=start) for _ in range(6)]
@@ -139,7 +138,8 @@ def test_tickers_and_orderbooks_are_keyed_by_the_state_they_describe(dsn: str) -
     snapshot = {**ticker, "timestamp": 99, "stream_type": "SNAPSHOT"}  # the same state, resent
     next_trade = {**ticker, "acc_trade_volume": 12.75}  # another trade in the same millisecond
     book = {"market": "KRW-BTC", "timestamp": 10, "total_ask_size": 1.0, "total_bid_size": 2.0,
-            "level": 0.0, "units": '[{"ask_price":5.5,"bid_price":5.0}]', "stream_type": "REALTIME"}  # fmt: skip
+            "level": 0.0, "units": '[{"ask_price":5.5,"bid_price":5.0}]',
+            "stream_type": "REALTIME"}  # fmt: skip
     with PostgresSink(dsn) as sink:
         assert sink.write("ticker", "KRW-BTC", "d", [ticker, snapshot, next_trade])[0] == 2
         assert sink.write("orderbook", "KRW-BTC", "d", [book, {**book, "level": 1.0}])[0] == 1
@@ -172,7 +172,8 @@ def test_a_wrong_password_or_no_server_is_a_clear_error_without_the_password(
     assert "password authentication failed" in message
     assert f"postgresql://upbit:***@127.0.0.1:{postgres.port}/upbit" in message
     assert "hunter2" not in message
-    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
 
     closed = Server("127.0.0.1", 1, postgres.directory).dsn()
     with pytest.raises(SinkError, match=r"connecting failed: .*(refused|failed)") as caught:
@@ -220,7 +221,8 @@ def test_the_command_fails_at_start_with_a_clear_message(postgres: Server, tmp_p
     bad = run_collect("--sink", "postgres", "--dsn", "pg://u:hunter2@h/db")
     assert bad.returncode == 2
     assert "dsn must be a URL like" in " ".join(bad.stderr.replace("│", " ").split())
-    assert "hunter2" not in bad.stderr and "Traceback" not in bad.stderr
+    assert "hunter2" not in bad.stderr
+    assert "Traceback" not in bad.stderr
 
 
 def test_sink_and_dsn_and_out_must_agree(postgres: Server, tmp_path: Any) -> None:
