@@ -1,4 +1,5 @@
-"""Where the collector puts rows: JSONL, CSV, Parquet or SQLite, each crash-safe on its own terms.
+"""Where the collector puts rows: JSONL, CSV, Parquet or SQLite, each crash-safe on its own terms
+(PostgreSQL: `_sink_postgres`).
 
 Layout (Hive-style, so the later partitioned readers and DuckDB/polars/pyarrow see `type`,
 `market` and `date` as columns): ``OUT/type=trade/market=KRW-BTC/date=2026-11-30/`` holds
@@ -11,8 +12,9 @@ What a `kill -9` can do to each:
 - JSONL/CSV: every batch is appended and fsync'd; a torn last line is trimmed when the file is
   next opened for writing, and is never read (only lines ending in a newline count).
 - Parquet: a file is unreadable until closed, so each flushed batch is its own part, written
-  under a hidden temporary name (ignored by pyarrow, DuckDB and polars globs), fsync'd, then
-  renamed into place atomically; leftovers are deleted on start.
+  under a hidden temporary name (ignored by pyarrow, DuckDB, polars and Spark), fsync'd, then
+  renamed into place atomically; leftovers are deleted on start. As in any Hive dataset, the
+  partition columns (`market`, `date`) are in the folder names, not in the files.
 - SQLite: one transaction per batch; trades have PRIMARY KEY (market, sequential_id) and
   are inserted with INSERT OR IGNORE.
 
@@ -292,6 +294,13 @@ class CsvSink(_LineSink):
         return out
 
 
+def _file_columns(kind: str) -> dict[str, str]:
+    """A Parquet part's columns: `market` lives in the folder name only (as Hive and Spark
+    write it), so Arrow, pandas, polars, DuckDB and Spark all read one dataset without a clash
+    between a file column and a partition column."""
+    return {n: t for n, t in COLUMNS[kind].items() if n != "market"}
+
+
 class ParquetSink:
     """One Parquet part per flushed batch, renamed into place when complete."""
 
@@ -313,11 +322,7 @@ class ParquetSink:
         import pyarrow as pa
 
         types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string()}
-        fields = [
-            pa.field(n, pa.dictionary(pa.int32(), pa.string()) if n == "market" else types[t])
-            for n, t in COLUMNS[kind].items()
-        ]
-        return pa.schema(fields)
+        return pa.schema([pa.field(n, types[t]) for n, t in _file_columns(kind).items()])
 
     def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
         if not rows:
@@ -328,13 +333,10 @@ class ParquetSink:
         folder = _partition(self.root, kind, market, day)
         _mkdirs(folder)
         schema = self._schema(kind)
-        columns = {n: [r.get(n) for r in rows] for n in COLUMNS[kind]}
         table = pa.table(
             {
-                n: pa.array(v, type=schema.field(n).type.value_type).dictionary_encode()
-                if n == "market"
-                else pa.array(v, type=schema.field(n).type)
-                for n, v in columns.items()
+                n: pa.array([r.get(n) for r in rows], type=schema.field(n).type)
+                for n in schema.names
             },
             schema=schema,
         )
@@ -458,7 +460,8 @@ class SqliteSink:
 def _parquet_rows(path: Path) -> list[Row]:
     import pyarrow.parquet as pq
 
-    return list(pq.read_table(path).to_pylist())
+    market = path.parent.parent.name.removeprefix("market=")
+    return [{"market": market, **row} for row in pq.read_table(path).to_pylist()]
 
 
 def make_sink(name: str, root: str | os.PathLike[str] | None, *, dsn: str | None = None) -> Sink:
