@@ -51,6 +51,7 @@ class Server:
     host: str
     port: int
     directory: Path
+    version: str = ""
 
     def dsn(self, database: str = "upbit", password: str = PASSWORD) -> str:
         return f"postgresql://{USER}:{password}@{self.host}:{self.port}/{database}"
@@ -110,6 +111,7 @@ def running_postgres() -> Iterator[Server]:
     try:
         found = Server("127.0.0.1", port, base)
         _wait_ready(found, server, base / "server.log")
+        found.version = (data / "PG_VERSION").read_text().strip()
         found.create_database("upbit")
         yield found
     finally:

@@ -18,6 +18,7 @@ EXTRAS: Final[dict[str, tuple[str, ...]]] = {
     "sandbox": ("starlette", "uvicorn", "websockets"),
     "parquet": ("pyarrow",),
     "chart": ("matplotlib",),
+    "postgres": ("psycopg",),
 }
 
 
