@@ -4,10 +4,12 @@ batches (COPY and executemany), resume points, reconnects, and clear start-up er
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 import sys
 import threading
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -235,3 +237,28 @@ def test_sink_and_dsn_and_out_must_agree(postgres: Server, tmp_path: Any) -> Non
         with pytest.raises(ValueError, match=message) as caught:
             Collector(out, "KRW-BTC", sink=sink, dsn=dsn, base_url="http://127.0.0.1:9")
         assert PASSWORD not in str(caught.value)
+
+
+def test_the_readme_sql_runs_on_collected_rows(dsn: str) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    match = re.search(r"### Into PostgreSQL.*?```sql\n(.*?)```", readme, re.S)
+    assert match, "README lost its PostgreSQL one-liners"
+    statements = [s for s in match[1].split(";\n") if s.strip()]
+    assert len(statements) == 6
+    book = {"market": "KRW-BTC", "timestamp": 1_764_000_000_100, "total_ask_size": 1.0,
+            "total_bid_size": 2.0, "level": 0.0, "units": '[{"ask_price":5.5,"bid_price":5.0}]',
+            "stream_type": "REALTIME"}  # fmt: skip
+    with PostgresSink(dsn) as sink:
+        sink.write("trade", "KRW-BTC", "d", trades(1, 2, 3, price=100.5))
+        sink.write("orderbook", "KRW-BTC", "d", [book])
+        sink.record_event({"ts": 1_764_000_000_000, "event": "start", "resumed": {}})
+    with psycopg.connect(dsn) as conn:
+        results = [conn.execute(s).fetchall() for s in statements]  # type: ignore[call-overload]
+    hours, candles, _vwap, quotes, newest, events = results
+    assert [(m, n) for m, _, n, _ in hours] == [("KRW-BTC", 3)]
+    assert [row[1:] for row in candles] == [
+        (Decimal("100.5"), Decimal("100.5"), Decimal("100.5"), Decimal("100.5"), Decimal("0.75"))
+    ]
+    assert [q[2:] for q in quotes] == [("5.0", "5.5")]
+    assert newest == [("KRW-BTC", 3)]
+    assert [e[3] for e in events] == ["start"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -150,6 +151,18 @@ def test_parquet_output_is_one_hive_dataset_for_duckdb_and_arrow(tmp_path: Path)
     table = ds.dataset(tmp_path / "type=trade", partitioning="hive").to_table()
     pairs = zip(table["market"].to_pylist(), table["sequential_id"].to_pylist(), strict=True)
     assert sorted(pairs) == [("KRW-BTC", 1), ("KRW-BTC", 2), ("KRW-BTC", 3), ("KRW-ETH", 9)]
+    # The README's line, as written, from the folder above `data`.
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    [line] = [x for x in readme.splitlines() if x.startswith("duckdb.sql(") and "hive" in x]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "type=trade").rename(tmp_path / "data" / "type=trade")
+    with contextlib.chdir(tmp_path):
+        found = eval(line, {"duckdb": duckdb}).fetchall()  # the README's one-liner
+    assert sorted(found) == [
+        ("KRW-BTC", date(2026, 2, 28), 2), ("KRW-BTC", date(2026, 3, 1), 1),
+        ("KRW-ETH", date(2026, 3, 2), 1),
+    ]  # fmt: skip
+    tmp_path = tmp_path / "data"
     # read_rows puts the market back from the folder.
     assert [r["market"] for r in read_rows(tmp_path, "trade", "KRW-ETH")] == ["KRW-ETH"]
 
