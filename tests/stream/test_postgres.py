@@ -92,6 +92,16 @@ def test_collectors_starting_together_migrate_once(dsn: str) -> None:
         w.join(60)
     assert errors == []
     assert query(dsn, "SELECT count(*) FROM upbit_schema_version") == [(1,)]
+    # The migrations wait for the lock another starting collector holds.
+    with psycopg.connect(dsn, autocommit=True) as other:
+        other.execute("SELECT pg_advisory_lock(%s)", (_sink_postgres._LOCK,))
+        waiting = threading.Thread(target=lambda: PostgresSink(dsn).close())
+        waiting.start()
+        waiting.join(1.5)
+        assert waiting.is_alive()
+        other.execute("SELECT pg_advisory_unlock(%s)", (_sink_postgres._LOCK,))
+        waiting.join(30)
+        assert not waiting.is_alive()
 
 
 def test_a_later_migration_is_added_to_a_database_with_rows(
@@ -176,6 +186,14 @@ def test_a_wrong_password_or_no_server_is_a_clear_error_without_the_password(
     assert "hunter2" not in message
     assert caught.value.__cause__ is None
     assert caught.value.__suppress_context__
+
+    # Should a server ever echo it, the password is masked in the message too.
+    with PostgresSink(postgres.dsn()) as sink:
+        error = sink._error("writing", RuntimeError(f"bad login {PASSWORD} here\nmore"))
+    assert str(error) == (
+        f"PostgreSQL at postgresql://upbit:***@127.0.0.1:{postgres.port}/upbit: writing failed:"
+        " bad login *** here"
+    )
 
     closed = Server("127.0.0.1", 1, postgres.directory).dsn()
     with pytest.raises(SinkError, match=r"connecting failed: .*(refused|failed)") as caught:
