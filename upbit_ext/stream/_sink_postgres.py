@@ -22,8 +22,8 @@ second) by `executemany` of `INSERT ... ON CONFLICT DO NOTHING`, which psycopg p
 Measured in benchmarks/postgres_sink.py (loopback, 2 shared cores): at 20 rows executemany
 stores ~6,600 rows/s and COPY ~1,800 (COPY costs extra round trips and the staging table's
 truncate at commit); they cross near 300 rows; at 1,000 rows COPY is ~1.5x faster (~23,000
-rows/s), at 5,000 ~2x (~28,000). A batch is committed or not at all, so a `kill -9` loses at most the
-unflushed rows, which the next start backfills from REST after the newest stored trade.
+rows/s), at 5,000 ~2x (~28,000). A batch is committed or not at all, so a `kill -9` loses at
+most the unflushed rows, which the next start backfills from REST after the newest stored trade.
 """
 
 from __future__ import annotations
