@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import contextlib
+import re
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -153,11 +155,17 @@ def test_parquet_output_is_one_hive_dataset_for_duckdb_and_arrow(tmp_path: Path)
     assert sorted(pairs) == [("KRW-BTC", 1), ("KRW-BTC", 2), ("KRW-BTC", 3), ("KRW-ETH", 9)]
     # The README's line, as written, from the folder above `data`.
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
-    [line] = [x for x in readme.splitlines() if x.startswith("duckdb.sql(") and "hive" in x]
+    block = re.search(r"Hive-partitioned dataset.*?```python\n(.*?)```", readme, re.S)
+    assert block, "README lost its Parquet dataset one-liners"
+    [line] = [
+        ast.get_source_segment(block[1], node)
+        for node in ast.parse(block[1]).body
+        if "hive_partitioning=true" in (ast.get_source_segment(block[1], node) or "")
+    ]
     (tmp_path / "data").mkdir()
     (tmp_path / "type=trade").rename(tmp_path / "data" / "type=trade")
     with contextlib.chdir(tmp_path):
-        found = eval(line, {"duckdb": duckdb}).fetchall()  # the README's one-liner
+        found = eval(line or "", {"duckdb": duckdb}).fetchall()  # the README's one-liner
     assert sorted(found) == [
         ("KRW-BTC", date(2026, 2, 28), 2), ("KRW-BTC", date(2026, 3, 1), 1),
         ("KRW-ETH", date(2026, 3, 2), 1),
