@@ -115,7 +115,7 @@ def running_postgres() -> Iterator[Server]:
         found.create_database("upbit")
         yield found
     finally:
-        server.send_signal(signal.SIGINT)  # "fast" shutdown: does not wait for clients
+        server.send_signal(signal.SIGQUIT)  # "immediate": the data is thrown away anyway
         try:
             server.wait(30)
         except subprocess.TimeoutExpired:
