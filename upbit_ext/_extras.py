@@ -19,6 +19,7 @@ EXTRAS: Final[dict[str, tuple[str, ...]]] = {
     "parquet": ("pyarrow",),
     "chart": ("matplotlib",),
     "redis": ("redis",),
+    "postgres": ("psycopg",),
 }
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
+import contextlib
+import re
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +114,65 @@ def test_duckdb_reads_every_format(tmp_path: Path, sink: str, query: str) -> Non
     writer.write("trade", "KRW-BTC", "2026-03-01", rows([(5, MIDNIGHT_MS), (7, MIDNIGHT_MS + 1)]))
     writer.close()
     assert duckdb.sql(query.format(out=tmp_path)).fetchall() == [(7, 2)]
+
+
+def test_parquet_output_is_one_hive_dataset_for_duckdb_and_arrow(tmp_path: Path) -> None:
+    """`type=…/market=…/date=…/part-….parquet`, partition columns only in the folder names:
+    DuckDB's `read_parquet(..., hive_partitioning=true)` and Arrow's dataset (what pandas,
+    polars and Spark-style readers use) each see one table with `market` and `date` columns."""
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    writer = make_sink("parquet", tmp_path)
+    day = 86_400_000
+    writer.write(
+        "trade", "KRW-BTC", "2026-02-28", rows([(1, MIDNIGHT_MS - 5), (2, MIDNIGHT_MS - 1)])
+    )
+    writer.write("trade", "KRW-BTC", "2026-03-01", rows([(3, MIDNIGHT_MS)]))
+    eth = [{**r, "market": "KRW-ETH"} for r in rows([(9, MIDNIGHT_MS + day)])]
+    writer.write("trade", "KRW-ETH", "2026-03-02", eth)
+    writer.write("ticker", "KRW-ETH", "2026-03-02", [{"market": "KRW-ETH", "timestamp": 1}])
+    parts = sorted(p.relative_to(tmp_path).parts[:3] for p in tmp_path.rglob("part-*.parquet"))
+    assert parts == [
+        ("type=ticker", "market=KRW-ETH", "date=2026-03-02"),
+        ("type=trade", "market=KRW-BTC", "date=2026-02-28"),
+        ("type=trade", "market=KRW-BTC", "date=2026-03-01"),
+        ("type=trade", "market=KRW-ETH", "date=2026-03-02"),
+    ]
+    for part in tmp_path.rglob("part-*.parquet"):
+        assert not {"type", "market", "date"} & set(pq.read_schema(part).names), part
+    query = (
+        f"SELECT market, date, count(*), max(sequential_id) FROM read_parquet("
+        f"'{tmp_path}/type=trade/*/*/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY ALL"
+    )
+    assert duckdb.sql(query).fetchall() == [
+        ("KRW-BTC", date(2026, 2, 28), 2, 2),
+        ("KRW-BTC", date(2026, 3, 1), 1, 3),
+        ("KRW-ETH", date(2026, 3, 2), 1, 9),
+    ]
+    table = ds.dataset(tmp_path / "type=trade", partitioning="hive").to_table()
+    pairs = zip(table["market"].to_pylist(), table["sequential_id"].to_pylist(), strict=True)
+    assert sorted(pairs) == [("KRW-BTC", 1), ("KRW-BTC", 2), ("KRW-BTC", 3), ("KRW-ETH", 9)]
+    # The README's line, as written, from the folder above `data`.
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    block = re.search(r"Hive-partitioned dataset.*?```python\n(.*?)```", readme, re.S)
+    assert block, "README lost its Parquet dataset one-liners"
+    [line] = [
+        ast.get_source_segment(block[1], node)
+        for node in ast.parse(block[1]).body
+        if "hive_partitioning=true" in (ast.get_source_segment(block[1], node) or "")
+    ]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "type=trade").rename(tmp_path / "data" / "type=trade")
+    with contextlib.chdir(tmp_path):
+        found = eval(line or "", {"duckdb": duckdb}).fetchall()  # the README's one-liner
+    assert sorted(found) == [
+        ("KRW-BTC", date(2026, 2, 28), 2), ("KRW-BTC", date(2026, 3, 1), 1),
+        ("KRW-ETH", date(2026, 3, 2), 1),
+    ]  # fmt: skip
+    tmp_path = tmp_path / "data"
+    # read_rows puts the market back from the folder.
+    assert [r["market"] for r in read_rows(tmp_path, "trade", "KRW-ETH")] == ["KRW-ETH"]
 
 
 def test_bad_sink_and_out_are_named(tmp_path: Path) -> None:

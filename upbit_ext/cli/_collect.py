@@ -15,8 +15,9 @@ from rich.text import Text
 
 from upbit_ext.stream._collector import DEFAULT_BASE_URL, Collector, CollectorStats
 from upbit_ext.stream._errors import StreamError
+from upbit_ext.stream._sinks import SinkError
 
-app = typer.Typer(add_completion=False, help="Collect Upbit streams to files.")
+app = typer.Typer(add_completion=False, help="Collect Upbit streams to files or PostgreSQL.")
 
 
 def _size(n: int) -> str:
@@ -38,9 +39,18 @@ def status_line(stats: CollectorStats) -> Text:
 @app.command()
 def collect(
     markets: Annotated[str, typer.Option(help="Comma list of pair codes, e.g. KRW-BTC,KRW-ETH")],
-    out: Annotated[Path, typer.Option(help="Directory to write into (created if missing)")],
+    out: Annotated[
+        Path | None, typer.Option(help="Directory to write into (created if missing)")
+    ] = None,
     types: Annotated[str, typer.Option(help="Comma list of trade, ticker, orderbook")] = "trade",
-    sink: Annotated[str, typer.Option(help="jsonl, csv, parquet or sqlite")] = "jsonl",
+    sink: Annotated[str, typer.Option(help="jsonl, csv, parquet, sqlite or postgres")] = "jsonl",
+    dsn: Annotated[
+        str | None,
+        typer.Option(
+            help="postgres sink: postgresql://user@host:5432/database (a password is better"
+            " kept in PGPASSWORD or ~/.pgpass than on the command line)"
+        ),
+    ] = None,
     base_url: Annotated[str, typer.Option(help="REST host for backfill")] = DEFAULT_BASE_URL,
     ws_url: Annotated[
         str | None, typer.Option(help="WebSocket URL (default: from --base-url)")
@@ -64,17 +74,21 @@ def collect(
         bool | None, typer.Option("--status/--no-status", help="Live status (default: on a tty)")
     ] = None,
 ) -> None:
-    """Stream MARKETS into OUT in batches; Ctrl-C or SIGTERM flushes and stops. A restart
-    resumes after the newest stored trade of each market and backfills the gap from REST."""
+    """Stream MARKETS into OUT (or the database at DSN) in batches; Ctrl-C or SIGTERM flushes
+    and stops. A restart resumes after the newest stored trade of each market and backfills
+    the gap from REST."""
+    console = Console(stderr=True)
     try:
         collector = Collector(
             out, markets, types=types, sink=sink, base_url=base_url, ws_url=ws_url,
             flush_seconds=flush_seconds, batch_rows=batch_rows, verify=verify,
-            stream_options={"stall_timeout": stall_timeout},
+            stream_options={"stall_timeout": stall_timeout}, dsn=dsn,
         )  # fmt: skip
     except (ValueError, ImportError) as err:
         raise typer.BadParameter(str(err)) from None
-    console = Console(stderr=True)
+    except SinkError as err:
+        console.print(f"upbit collect: {err}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
     show = console.is_terminal if status is None else status
 
     async def main() -> CollectorStats:
@@ -91,8 +105,11 @@ def collect(
     except StreamError as err:
         console.print(f"upbit collect: the stream gave up: {err}")
         raise typer.Exit(1) from None
+    except SinkError as err:
+        console.print(f"upbit collect: {err}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
     resumed = f", resumed {len(stats.resumed)} market(s)" if stats.resumed else ""
     sys.stdout.write(
-        f"collected {stats.rows:,} rows ({_size(stats.bytes)}) into {out}: "
+        f"collected {stats.rows:,} rows ({_size(stats.bytes)}) into {collector.where}: "
         f"{stats.reconnects} reconnects, {stats.gaps_filled} trades backfilled{resumed}\n"
     )

@@ -5,9 +5,9 @@ endpoint, yields typed messages generated from the spec's `Ws*` schemas, reconne
 backoff, watches for stalls, keeps the connection alive, fills trade gaps from REST through
 `AsyncUpbit`/`Upbit`, and hands messages over through a bounded queue. Needs the `stream`
 extra (`websockets`). `Collector` writes streams to JSONL/CSV/Parquet/SQLite files that
-survive `kill -9`; `read_rows` reads them back whatever the format. `watch` runs alert
-rules (`parse_rule`, `load_rules`) on a stream and delivers what fires to the console, a
-webhook or a command.
+survive `kill -9`, or into PostgreSQL (`PostgresSink`, the `postgres` extra); `read_rows`
+reads the files back whatever the format. `watch` runs alert rules (`parse_rule`,
+`load_rules`) on a stream and delivers what fires to the console, a webhook or a command.
 """
 
 from .._extras import require_extra
@@ -40,7 +40,8 @@ from ._errors import (  # noqa: E402
     StreamRateLimited,
     StreamRequestError,
 )
-from ._sinks import CsvSink, JsonlSink, ParquetSink, Sink, SqliteSink, read_rows  # noqa: E402
+from ._sink_postgres import PostgresSink  # noqa: E402
+from ._sinks import CsvSink, JsonlSink, ParquetSink, Sink, SinkError, SqliteSink, read_rows  # noqa: E402
 from ._stream import DEFAULT_URL, AsyncStream, StreamStats  # noqa: E402
 from ._sync import Stream  # noqa: E402
 
@@ -60,10 +61,12 @@ __all__ = [
     "JsonlSink",
     "Message",
     "ParquetSink",
+    "PostgresSink",
     "PriceRule",
     "Rule",
     "RuleError",
     "Sink",
+    "SinkError",
     "SpreadRule",
     "SqliteSink",
     "Stream",

@@ -6,7 +6,7 @@ them per type/market/UTC day, and hands full buffers (`batch_rows`) or old ones
 (`flush_seconds`) to a sink. On start it asks the sink for each market's newest stored trade
 and resumes the stream after it: the trades missed while it was down come from REST and
 nothing already stored is written again. Reconnects, stalls and starts are recorded in
-``OUT/_events.jsonl`` (charts mark them).
+``OUT/_events.jsonl`` (charts mark them), or the database's `collector_event` table.
 """
 
 from __future__ import annotations
@@ -63,17 +63,19 @@ class CollectorStats:
 
 
 class Collector:
-    """Collect `types` of `markets` into `out` with the `sink` (jsonl, csv, parquet, sqlite).
+    """Collect `types` of `markets` into `out` with the `sink` (jsonl, csv, parquet, sqlite),
+    or into the PostgreSQL database at `dsn` (`out=None`, `sink="postgres"`).
 
     ```python
     collector = Collector("data", ["KRW-BTC", "KRW-ETH"], types=["trade"], sink="parquet")
     await collector.run(duration=60)   # or until collector.stop()
+    Collector(None, ["KRW-BTC"], sink="postgres", dsn="postgresql://upbit@db-host/market")
     ```
     """
 
     def __init__(
         self,
-        out: str | os.PathLike[str],
+        out: str | os.PathLike[str] | None,
         markets: str | Sequence[str],
         *,
         types: str | Sequence[str] = ("trade",),
@@ -84,6 +86,7 @@ class Collector:
         batch_rows: int = 5000,
         verify: float | None = None,
         stream_options: Mapping[str, Any] | None = None,
+        dsn: str | None = None,
     ) -> None:
         try:
             self._markets = parse_codes(markets)
@@ -102,8 +105,8 @@ class Collector:
         self._types = kinds
         self._base_url = base_url.rstrip("/")
         self._ws_url = ws_url or ws_url_for(self._base_url)
-        self._out = Path(out)
-        self._sink: Sink = make_sink(sink, self._out)
+        self._out = None if out is None else Path(out)
+        self._sink: Sink = make_sink(sink, self._out, dsn=dsn)
         self._flush_seconds = float(flush_seconds)
         self._batch_rows = batch_rows
         self._verify = verify
@@ -118,15 +121,20 @@ class Collector:
         self._full = asyncio.Event()
 
     def __repr__(self) -> str:
-        return f"Collector({str(self._out)!r}, sink={self._sink.name!r})"
+        return f"Collector({self.where!r}, sink={self._sink.name!r})"
 
     @property
     def stats(self) -> CollectorStats:
         return self._stats
 
     @property
-    def out(self) -> Path:
+    def out(self) -> Path | None:
         return self._out
+
+    @property
+    def where(self) -> str:
+        """The directory, or the database URL without its password."""
+        return str(self._out) if self._out is not None else str(getattr(self._sink, "where", ""))
 
     def stop(self) -> None:
         """Ask `run` to flush and return (safe from signal handlers and other threads)."""
@@ -136,8 +144,13 @@ class Collector:
                 self._loop.call_soon_threadsafe(self._stop.set)
 
     def _event(self, event: str, **extra: Any) -> None:
-        self._out.mkdir(parents=True, exist_ok=True)
         line = {"ts": int(time.time() * 1000), "event": event, **extra}
+        if self._out is None:  # a database sink keeps them in a table
+            record = getattr(self._sink, "record_event", None)
+            if record is not None:
+                record(line)
+            return
+        self._out.mkdir(parents=True, exist_ok=True)
         with (self._out / EVENTS_FILE).open("a", encoding="utf-8") as f:
             f.write(json.dumps(line, separators=(",", ":")) + "\n")
             f.flush()
@@ -223,14 +236,16 @@ class Collector:
                     task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await consumer
-                await self._flush()
-                self._sink.close()
-                self._take(s)
-                st = self._stats
-                self._event(
-                    "stop", rows=st.rows, bytes=st.bytes, reconnects=st.reconnects,
-                    stalls=st.stalls, gaps_filled=st.gaps_filled, messages=st.messages,
-                )  # fmt: skip
+                try:
+                    await self._flush()
+                    self._take(s)
+                    st = self._stats
+                    self._event(
+                        "stop", rows=st.rows, bytes=st.bytes, reconnects=st.reconnects,
+                        stalls=st.stalls, gaps_filled=st.gaps_filled, messages=st.messages,
+                    )  # fmt: skip
+                finally:
+                    self._sink.close()
                 self._loop = None
         return self._stats
 

@@ -1,4 +1,5 @@
-"""Where the collector puts rows: JSONL, CSV, Parquet or SQLite, each crash-safe on its own terms.
+"""Where the collector puts rows: JSONL, CSV, Parquet or SQLite, each crash-safe on its own terms
+(PostgreSQL: `_sink_postgres`).
 
 Layout (Hive-style, so the later partitioned readers and DuckDB/polars/pyarrow see `type`,
 `market` and `date` as columns): ``OUT/type=trade/market=KRW-BTC/date=2026-11-30/`` holds
@@ -11,8 +12,9 @@ What a `kill -9` can do to each:
 - JSONL/CSV: every batch is appended and fsync'd; a torn last line is trimmed when the file is
   next opened for writing, and is never read (only lines ending in a newline count).
 - Parquet: a file is unreadable until closed, so each flushed batch is its own part, written
-  under a hidden temporary name (ignored by pyarrow, DuckDB and polars globs), fsync'd, then
-  renamed into place atomically; leftovers are deleted on start.
+  under a hidden temporary name (ignored by pyarrow, DuckDB, polars and Spark), fsync'd, then
+  renamed into place atomically; leftovers are deleted on start. As in any Hive dataset, the
+  partition columns (`market`, `date`) are in the folder names, not in the files.
 - SQLite: one transaction per batch; trades have PRIMARY KEY (market, sequential_id) and
   are inserted with INSERT OR IGNORE.
 
@@ -40,6 +42,7 @@ __all__ = [
     "SINKS",
     "Row",
     "Sink",
+    "SinkError",
     "SinkName",
     "make_sink",
     "read_rows",
@@ -48,8 +51,13 @@ __all__ = [
 ]
 
 Row: TypeAlias = dict[str, Any]
-SinkName: TypeAlias = Literal["jsonl", "csv", "parquet", "sqlite"]
-SINKS: Final = ("jsonl", "csv", "parquet", "sqlite")
+SinkName: TypeAlias = Literal["jsonl", "csv", "parquet", "sqlite", "postgres"]
+SINKS: Final = ("jsonl", "csv", "parquet", "sqlite", "postgres")
+
+
+class SinkError(RuntimeError):
+    """A sink's storage cannot be reached or written (a database down, a bad password)."""
+
 
 # Column name -> type ("str", "int", "float", "bool"). Every trade row has at least market,
 # sequential_id, trade_price, trade_volume, ask_bid and trade_timestamp.
@@ -136,7 +144,6 @@ class Sink(Protocol):
     """Durable storage of batches of rows of one type, market and UTC day."""
 
     name: SinkName
-    root: Path
 
     def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
         """Store `rows` durably; returns (rows stored, bytes written)."""
@@ -287,6 +294,13 @@ class CsvSink(_LineSink):
         return out
 
 
+def _file_columns(kind: str) -> dict[str, str]:
+    """A Parquet part's columns: `market` lives in the folder name only (as Hive and Spark
+    write it), so Arrow, pandas, polars, DuckDB and Spark all read one dataset without a clash
+    between a file column and a partition column."""
+    return {n: t for n, t in COLUMNS[kind].items() if n != "market"}
+
+
 class ParquetSink:
     """One Parquet part per flushed batch, renamed into place when complete."""
 
@@ -308,11 +322,7 @@ class ParquetSink:
         import pyarrow as pa
 
         types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string()}
-        fields = [
-            pa.field(n, pa.dictionary(pa.int32(), pa.string()) if n == "market" else types[t])
-            for n, t in COLUMNS[kind].items()
-        ]
-        return pa.schema(fields)
+        return pa.schema([pa.field(n, types[t]) for n, t in _file_columns(kind).items()])
 
     def write(self, kind: str, market: str, day: str, rows: Sequence[Row]) -> tuple[int, int]:
         if not rows:
@@ -323,13 +333,10 @@ class ParquetSink:
         folder = _partition(self.root, kind, market, day)
         _mkdirs(folder)
         schema = self._schema(kind)
-        columns = {n: [r.get(n) for r in rows] for n in COLUMNS[kind]}
         table = pa.table(
             {
-                n: pa.array(v, type=schema.field(n).type.value_type).dictionary_encode()
-                if n == "market"
-                else pa.array(v, type=schema.field(n).type)
-                for n, v in columns.items()
+                n: pa.array([r.get(n) for r in rows], type=schema.field(n).type)
+                for n in schema.names
             },
             schema=schema,
         )
@@ -453,16 +460,30 @@ class SqliteSink:
 def _parquet_rows(path: Path) -> list[Row]:
     import pyarrow.parquet as pq
 
-    return list(pq.read_table(path).to_pylist())
+    market = path.parent.parent.name.removeprefix("market=")
+    return [{"market": market, **row} for row in pq.read_table(path).to_pylist()]
 
 
-def make_sink(name: str, root: str | os.PathLike[str]) -> Sink:
-    """The sink called `name` writing under `root`; ValueError names the rule."""
+def make_sink(name: str, root: str | os.PathLike[str] | None, *, dsn: str | None = None) -> Sink:
+    """The sink called `name` writing under `root` (or into the database at `dsn` for
+    postgres); ValueError names the rule, SinkError says why the database is unusable."""
     sinks: dict[str, type[Any]] = {
         "jsonl": JsonlSink, "csv": CsvSink, "parquet": ParquetSink, "sqlite": SqliteSink,
     }  # fmt: skip
-    if name not in sinks:
+    if name not in SINKS:
         raise ValueError(f"sink must be one of {', '.join(SINKS)}, got {name!r}")
+    if name == "postgres":
+        if dsn is None:
+            raise ValueError("dsn: the postgres sink needs --dsn postgresql://user@host/database")
+        if root is not None:
+            raise ValueError("out: the postgres sink writes into the database; give --dsn only")
+        from ._sink_postgres import PostgresSink
+
+        return PostgresSink(dsn)
+    if dsn is not None:
+        raise ValueError(f"dsn is only for the postgres sink, not {name}")
+    if root is None:
+        raise ValueError(f"out: the {name} sink needs a directory to write into")
     path = Path(root)
     if path.exists() and not path.is_dir():
         raise ValueError(f"out must be a directory, got the file {str(path)!r}")
