@@ -31,7 +31,7 @@ from _peers_safety import CLIENTS, CountedSandbox, counted_delta, drive, quartil
 
 LIMIT = 10  # candle group, requests per second
 PAGE = 200
-PEER_REQUESTS = 300  # full run: a peer's first pages only (a year at its pace is minutes each)
+PEER_REQUESTS = 100  # full run: a peer's first pages only (a year at its pace is minutes each)
 UNBOUNDED = 10**9
 # Each client backfills its own market, all equally busy, so none reads history another client
 # made the sandbox simulate (cached) before it: every first round is equally cold. 6 trades a
