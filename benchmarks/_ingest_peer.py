@@ -23,7 +23,7 @@ import time
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _firehose import FIRST_SID, MARKETS, templates  # noqa: E402
+from _firehose import FIRST_SID, MARKETS, templates
 
 
 def frames(fmt: str, n: int) -> list[bytes]:

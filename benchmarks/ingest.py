@@ -186,13 +186,15 @@ def decode_rows(n: int, rounds: int) -> list[dict[str, Any]]:
             out.append(
                 row(
                     f"decode only: trade frames, {fmt}, {kind} prices",
-                    "messages/s", "higher", ">= 50,000/s" if not decimal else None,
+                    "messages/s",
+                    "higher",
+                    ">= 50,000/s" if not decimal else None,
                     {k: rates(v) for k, v in samples.items()},
                     f"{n:,} pre-rendered frames per round, {rounds} rounds interleaved, one "
                     "core. Ours: typed attrs models (exact ints; exact Decimal when asked). "
                     "upbit-sdk: parse_websocket_message (typed pydantic). pyupbit: json.loads "
                     "to plain dicts, all its WebSocketManager does.",
-                )  # fmt: skip
+                )
             )
     return out
 
@@ -242,7 +244,9 @@ def stream_rows(n: int, rounds: int) -> list[dict[str, Any]]:
         out.append(
             row(
                 f"received + decoded from a loopback firehose: trade, {fmt}, {kind} prices",
-                "messages/s", "higher", ">= 50,000/s" if not decimal else None,
+                "messages/s",
+                "higher",
+                ">= 50,000/s" if not decimal else None,
                 {k: rates(v) for k, v in samples.items()},
                 f"fixed firehose (benchmarks/_firehose.py, not the sandbox) in another process "
                 f"on another core pushes {n:,} frames per connection; client pinned to one "
@@ -250,7 +254,7 @@ def stream_rows(n: int, rounds: int) -> list[dict[str, Any]]:
                 "watchdog, de-duplication and bounded queue (block). pyupbit: URL redirected "
                 "(it has no option), parsing happens in its child process, so its per_cpu_s "
                 "leaves that out.",
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -316,13 +320,15 @@ def persist_rows(n: int, small: int, rounds: int, rss_n: int) -> list[dict[str, 
         out.append(
             row(
                 f"persisted by the collector: trade rows to {sink}",
-                "rows/s", "higher", ">= 20,000/s" if sink in ("parquet", "jsonl") else None,
+                "rows/s",
+                "higher",
+                ">= 20,000/s" if sink in ("parquet", "jsonl") else None,
                 {"upbit_ext": rates(got, bytes_per_row=got[-1]["bytes_per_row"])},
                 f"Collector from the fixed firehose, {count:,} messages per round, {rounds} "
                 "rounds, batches of 5,000 rows fsync'd (Parquet: a part per batch, written "
                 "and renamed; SQLite: a transaction per batch), timed until the last row is "
                 "durable; one core. No peer writes to disk.",
-            )  # fmt: skip
+            )
         )
     with firehose(rss_n) as url, tempfile.TemporaryDirectory() as tmp:
         before = rss_mb()
@@ -331,18 +337,27 @@ def persist_rows(n: int, small: int, rounds: int, rss_n: int) -> list[dict[str, 
     out.append(
         row(
             f"peak RSS over {rss_n:,} messages (collector, Parquet)",
-            "MB", "lower", "flat: RSS at 100 % within 10 MB of RSS at 10 %",
-            {"upbit_ext": {
-                "median": got1["rss_peak"], "p25": got1["rss_peak"], "p75": got1["rss_peak"],
-                "n": 1, "rss_before": round(before, 1), "rss_10pct": got1["rss_10pct"],
-                "rss_50pct": got1["rss_50pct"], "rss_100pct": got1["rss_100pct"],
-                "growth_10_to_100pct": round(flat, 1),
-                "rows_per_s": got1["messages"] / got1["seconds"],
-            }},
+            "MB",
+            "lower",
+            "flat: RSS at 100 % within 10 MB of RSS at 10 %",
+            {
+                "upbit_ext": {
+                    "median": got1["rss_peak"],
+                    "p25": got1["rss_peak"],
+                    "p75": got1["rss_peak"],
+                    "n": 1,
+                    "rss_before": round(before, 1),
+                    "rss_10pct": got1["rss_10pct"],
+                    "rss_50pct": got1["rss_50pct"],
+                    "rss_100pct": got1["rss_100pct"],
+                    "growth_10_to_100pct": round(flat, 1),
+                    "rows_per_s": got1["messages"] / got1["seconds"],
+                }
+            },
             "RSS of the benchmark process (stream, queue, collector buffer and sink) read from "
             "/proc/self/status every 50 ms along one run; the process already holds the "
             "earlier cases' imports (rss_before).",
-        )  # fmt: skip
+        )
     )
     return out
 

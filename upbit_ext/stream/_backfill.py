@@ -219,6 +219,10 @@ class TradeGate:
             self._snapshot_only = True
             self._since = time.monotonic()
 
+    @property
+    def has_ready(self) -> bool:
+        return bool(self._ready)
+
     def ready(self) -> list[str]:
         """Markets whose post-reconnect fill can run now."""
         ready = sorted(self._ready)

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any, Final, TypeAlias
 
 import msgspec
-
 from upbit_client.models import (
     WsAnnouncement,
     WsAnnouncementSimple,

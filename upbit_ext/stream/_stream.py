@@ -106,6 +106,67 @@ def _seconds(name: str, value: object, *, optional: bool = False) -> float | Non
     return float(value)
 
 
+_CONTROL: Final = frozenset(
+    {WsStatus, WsError, WsListSubscriptionsResponse, WsListSubscriptionsResponseSimple}
+)
+
+
+class _Watch:
+    """The connection's deadlines (stall, keep-alive ping, verify sweep) as one lazy timer.
+
+    A per-`recv` timeout costs a timer per frame, a quarter of the CPU of a busy stream. This
+    timer is armed once and, when it fires, re-arms itself at the real deadline if data moved it;
+    only a deadline that is really due interrupts `recv` (cancelling it is safe in websockets:
+    nothing is lost) or, while a frame is being handled, sets `due` for the loop to act on.
+    """
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        task: asyncio.Task[Any],
+        *,
+        stall: float | None,
+        ping: float,
+        verify: float | None,
+    ) -> None:
+        self._loop, self._task = loop, task
+        self._stall, self._ping, self._verify = stall, ping, verify
+        now = loop.time()
+        self.last_data = self.last_sent = now
+        self.next_sweep = now + verify if verify is not None else now
+        self.waiting = self.due = self.fired = False
+        self._handle: asyncio.TimerHandle | None = None
+        self.arm()
+
+    def deadline(self) -> float:
+        when = self.last_sent + self._ping
+        if self._stall is not None:
+            when = min(when, self.last_data + self._stall)
+        if self._verify is not None:
+            when = min(when, self.next_sweep)
+        return when
+
+    def arm(self) -> None:
+        self.cancel()
+        self._handle = self._loop.call_at(self.deadline(), self._check)
+
+    def _check(self) -> None:
+        when = self.deadline()
+        if self._loop.time() < when:
+            self._handle = self._loop.call_at(when, self._check)
+            return
+        self._handle = None
+        self.due = True
+        if self.waiting and not self.fired:
+            self.fired = True
+            self._task.cancel()
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+
 class AsyncStream:
     """A self-healing Upbit WebSocket stream; iterate it for typed messages.
 
@@ -451,67 +512,74 @@ class AsyncStream:
         loop = asyncio.get_running_loop()
         if self._stats.reconnects:
             self._gate.reconnected()
-        last_data = last_sent = next_sweep = loop.time()
-        if self._verify is not None:
-            next_sweep += self._verify
-        while not self._closed:
-            now = loop.time()
-            deadlines = [last_sent + self._ping]
-            if self._stall is not None:
-                deadlines.append(last_data + self._stall)
-            if self._verify is not None:
-                deadlines.append(next_sweep)
-            try:
-                async with asyncio.timeout_at(min(deadlines)):  # cheaper than wait_for
+        task = asyncio.current_task()
+        assert task is not None
+        watch = _Watch(loop, task, stall=self._stall, ping=self._ping, verify=self._verify)
+        queue, gate, decimal = self._queue, self._gate, self._decimal
+        try:
+            while not self._closed:
+                if watch.due:
+                    watch.due = False
+                    now = loop.time()
+                    if self._stall is not None and now - watch.last_data >= self._stall:
+                        self._stats.stalls += 1
+                        return
+                    if self._verify is not None and now >= watch.next_sweep:
+                        await self._deliver(
+                            await gate.sweep(self._subs.trade_markets(), release_all=False)
+                        )
+                        watch.next_sweep = loop.time() + self._verify
+                    if now - watch.last_sent >= self._ping:
+                        await ws.send("PING")
+                        watch.last_sent = now
+                    watch.arm()
+                    continue
+                watch.waiting = True
+                try:
                     frame = await ws.recv()
-            except TimeoutError:
-                now = loop.time()
-                if self._stall is not None and now - last_data >= self._stall:
-                    self._stats.stalls += 1
-                    return
-                if self._verify is not None and now >= next_sweep:
-                    await self._deliver(
-                        await self._gate.sweep(self._subs.trade_markets(), release_all=False)
-                    )
-                    next_sweep = loop.time() + self._verify
-                if now - last_sent >= self._ping:
-                    await ws.send("PING")
-                    last_sent = now
-                continue
-            try:
-                messages = decode(frame, decimal=self._decimal)
-            except ValueError:
-                continue
-            data = False
-            for message in messages:
-                if isinstance(message, WsStatus):
+                except asyncio.CancelledError:
+                    if watch.fired and task.uncancel() == 0:  # our own wake-up, not a close()
+                        watch.fired = False
+                        continue
+                    raise
+                finally:
+                    watch.waiting = False
+                try:
+                    messages = decode(frame, decimal=decimal)
+                except ValueError:
                     continue
-                if isinstance(message, WsError):
-                    err = error_from_frame(message.error.name, message.error.message)
-                    self._stats.errors += 1
-                    if isinstance(err, StreamAuthError):
-                        raise err
-                    self._queue.put_now(err)
-                    continue
-                if isinstance(
-                    message, WsListSubscriptionsResponse | WsListSubscriptionsResponseSimple
-                ):
-                    ticket = (
-                        message.ticket
-                        if isinstance(message, WsListSubscriptionsResponse)
-                        else message.tck
-                    )
-                    future = self._listings.get(str(ticket))
-                    if future is not None and not future.done():
-                        future.set_result(message)
-                    continue
-                self._delivered = data = True
-                await self._deliver(self._gate.accept(message))
-            if ready := self._gate.ready():
-                release = self._verify is None
-                await self._deliver(await self._gate.sweep(ready, release_all=release))
-            if data:
-                last_data = loop.time()
+                data = False
+                for message in messages:
+                    if type(message) in _CONTROL:
+                        self._control(message)
+                        continue
+                    data = True
+                    for out in gate.accept(message):
+                        await queue.put(out)
+                if data:
+                    self._delivered = True
+                    watch.last_data = loop.time()
+                if gate.has_ready:
+                    ready = gate.ready()
+                    await self._deliver(await gate.sweep(ready, release_all=self._verify is None))
+        finally:
+            watch.cancel()
+
+    def _control(self, message: Message) -> None:
+        """A status, error or LIST_SUBSCRIPTIONS frame: not data."""
+        if isinstance(message, WsError):
+            err = error_from_frame(message.error.name, message.error.message)
+            self._stats.errors += 1
+            if isinstance(err, StreamAuthError):
+                raise err
+            self._queue.put_now(err)
+        elif isinstance(message, WsListSubscriptionsResponse | WsListSubscriptionsResponseSimple):
+            ticket = (
+                message.ticket if isinstance(message, WsListSubscriptionsResponse) else message.tck
+            )
+            future = self._listings.get(str(ticket))
+            if future is not None and not future.done():
+                future.set_result(message)
 
     async def _deliver(self, messages: list[Message]) -> None:
         for message in messages:
