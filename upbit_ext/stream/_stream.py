@@ -36,6 +36,7 @@ from ._backfill import TradeGate, trade_source
 from ._decode import Message, decode
 from ._errors import StreamAuthError, StreamClosed, StreamError, error_from_frame
 from ._queue import BoundedQueue, Overflow
+from ._reconcile import PrivateReconciler
 from ._request import (
     FORMATS,
     Endpoint,
@@ -248,6 +249,13 @@ class AsyncStream:
             simple=lambda: self._format.startswith("SIMPLE"),
             decimal=decimal,
         )
+        self._private = (
+            PrivateReconciler(
+                backfill, simple=lambda: self._format.startswith("SIMPLE"), decimal=decimal
+            )
+            if backfill is not None and endpoint == "private"
+            else None
+        )
         self._stats = StreamStats()
         self._ws: ClientConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -267,6 +275,9 @@ class AsyncStream:
     def stats(self) -> StreamStats:
         s = self._stats
         s.backfilled, s.duplicates = self._gate.backfilled, self._gate.duplicates
+        if self._private is not None:
+            s.backfilled += self._private.backfilled
+            s.duplicates += self._private.duplicates
         s.dropped, s.queue_peak = self._queue.dropped, self._queue.peak
         s.spilled = self._queue.spilled
         return s
@@ -404,6 +415,8 @@ class AsyncStream:
             if self._subs:
                 self._gate.resubscribing(self._subs.snapshot_trade_markets())
                 await self._send_set(ws)
+                if self._private is not None:  # a type added now gets its baseline now
+                    await self._private.connected(self._subs.types(), reconcile=False)
             else:  # Upbit cannot subscribe to nothing: hang up until something is wanted
                 await ws.close()
 
@@ -512,10 +525,13 @@ class AsyncStream:
         loop = asyncio.get_running_loop()
         if self._stats.reconnects:
             self._gate.reconnected()
+        if self._private is not None:  # what the socket missed while down, from REST
+            await self._deliver(await self._private.connected(self._subs.types()))
         task = asyncio.current_task()
         assert task is not None
         watch = _Watch(loop, task, stall=self._stall, ping=self._ping, verify=self._verify)
         queue, gate, decimal = self._queue, self._gate, self._decimal
+        accept = self._private.accept if self._private is not None else gate.accept
         try:
             while not self._closed:
                 if watch.due:
@@ -554,7 +570,7 @@ class AsyncStream:
                         self._control(message)
                         continue
                     data = True
-                    for out in gate.accept(message):
+                    for out in accept(message):
                         await queue.put(out)
                 if data:
                     self._delivered = True
