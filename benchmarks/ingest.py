@@ -50,6 +50,7 @@ BENCH = "ingest"
 CLIENT_CPU = 0
 SERVER_CPU = 1
 PEER_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
+_with_peers = True  # build(peers=False) for the smoke test
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -87,14 +88,14 @@ def firehose(n: int, fmt: str = "DEFAULT") -> Iterator[str]:
     command = [sys.executable, str(HERE / "_firehose.py"), "--n", str(n), "--format", fmt]
     if len(os.sched_getaffinity(0)) >= 2 or len(_cpus()) >= 2:
         command += ["--cpu", str(SERVER_CPU)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        port = int(process.stdout.readline())
-        yield f"ws://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(10)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            assert process.stdout is not None
+            port = int(process.stdout.readline())
+            yield f"ws://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(10)
 
 
 def frames(fmt: str, n: int) -> list[bytes]:
@@ -122,7 +123,7 @@ def row(case: str, unit: str, better: str, target: str | None, results: dict[str
 
 def peer(*args: str, timeout: float = 300) -> dict[str, Any] | None:
     """One peer measurement in `.venv-bench`, pinned to the client core; None if unavailable."""
-    if not PEER_PYTHON.exists():
+    if not _with_peers or not PEER_PYTHON.exists():
         return None
     command = [str(PEER_PYTHON), str(HERE / "_ingest_peer.py"), *args]
     if len(_cpus()) >= 2:
@@ -374,7 +375,11 @@ def run(quick: bool) -> list[dict[str, Any]]:
     return build(sizes, peers)
 
 
-def build(sizes: dict[str, int], peers: str = "present") -> list[dict[str, Any]]:
+def build(
+    sizes: dict[str, int], peers: str = "present", *, with_peers: bool = True
+) -> list[dict[str, Any]]:
+    global _with_peers
+    _with_peers = with_peers
     rounds = sizes["rounds"]
     with pinned() as pin:
         rows = decode_rows(sizes["decode"], rounds)

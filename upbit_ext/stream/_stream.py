@@ -180,12 +180,13 @@ class AsyncStream:
 
     `endpoint` is `public`, `private` (myOrder, myAsset; needs keys) or `info` (announcement,
     indicator; needs keys). `backfill` (an `AsyncUpbit` or `Upbit`) fills trade gaps from REST
-    after reconnects and stalls; `verify` seconds also confirm every trade against REST (trades
-    then arrive up to that much later). `overflow` says what a full queue does: `block` the
-    socket reader, or `drop_oldest` (counted in `stats.dropped`). Error frames are raised from
-    the iteration as `StreamError`s; a stream that gives up raises `StreamClosed`.
-    `overflow="spill"` writes what does not fit to a temporary file instead (lossless, memory
-    bounded, disk not).
+    after reconnects and stalls, and on the private endpoint delivers the myOrder/myAsset
+    changes a reconnect lost (from REST, `stream_type="BACKFILL"`, repeats dropped); `verify`
+    seconds also confirm every trade against REST (trades then arrive up to that much later).
+    `overflow` says what a full queue does: `block` the socket reader, or `drop_oldest`
+    (counted in `stats.dropped`). Error frames are raised from the iteration as
+    `StreamError`s; a stream that gives up raises `StreamClosed`. `overflow="spill"` writes
+    what does not fit to a temporary file instead (lossless, memory bounded, disk not).
     """
 
     def __init__(
