@@ -576,6 +576,16 @@ def test_handshakes_are_rate_limited() -> None:
     assert 5 <= stats.connects <= 5 * 2 + 1
 
 
+def test_private_backfill_without_keys_is_refused_up_front() -> None:
+    with (
+        Upbit(base_url="http://127.0.0.1:9") as keyless,
+        pytest.raises(ValueError, match=r"^backfill: the private stream .* needs the same"),
+    ):
+        AsyncStream(
+            "private", access_key=DEMO_ACCESS_KEY, secret_key=DEMO_SECRET_KEY, backfill=keyless
+        )
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

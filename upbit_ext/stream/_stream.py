@@ -250,6 +250,11 @@ class AsyncStream:
             simple=lambda: self._format.startswith("SIMPLE"),
             decimal=decimal,
         )
+        if endpoint == "private" and backfill is not None and backfill._core.access_key is None:
+            raise ValueError(
+                "backfill: the private stream reconciles orders and balances from REST, so "
+                "its client needs the same access_key and secret_key"
+            )
         self._private = (
             PrivateReconciler(
                 backfill, simple=lambda: self._format.startswith("SIMPLE"), decimal=decimal
