@@ -422,6 +422,79 @@ def test_private_stream_reconnects_with_a_fresh_token_and_sees_an_order_fill(
     assert stats.reconnects >= 2  # each handshake signed anew: the sandbox refuses a used nonce
 
 
+def balances_from(events: list[Any]) -> dict[str, Decimal]:
+    """The last balance each myAsset event said, currency by currency."""
+    found: dict[str, Decimal] = {}
+    for event in events:
+        if isinstance(event, WsMyAsset):
+            found.update({a.currency: Decimal(str(a.balance)) for a in event.assets})
+    return found
+
+
+def test_private_stream_reconciles_what_a_disconnect_lost_from_rest(
+    running: RunningSandbox,
+) -> None:
+    """Every connection drops after its first event while an order fills, so most of its events
+    are lost on the socket: after each reconnect REST fills in the order's state and the new
+    balances, marked BACKFILL, each change once."""
+
+    async def scenario() -> tuple[str, list[Any], Any, Any, list[Any]]:
+        async with (
+            AsyncUpbit(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, base_url=running.url) as rest,
+            AsyncStream(
+                "private", url=running.websocket_url, access_key=DEMO_ACCESS_KEY,
+                secret_key=DEMO_SECRET_KEY, backfill=rest, backoff_base=0.2, ping_interval=30,
+            ) as stream,
+        ):  # fmt: skip
+            await stream.subscribe("myOrder")
+            await stream.subscribe("myAsset")
+            await stream.list_subscriptions()  # connected: the REST baseline is taken
+            set_faults(running, ws_disconnect_after=1)
+            order = await rest.create_order(
+                market="KRW-ETH", side="bid", ord_type="price", price="10000"
+            )
+            events: list[Any] = []
+            loop = asyncio.get_running_loop()
+            end = loop.time() + 15
+            while loop.time() < end:
+                events += await take(stream, 0.3)
+                detail = await rest.get_order(uuid=order.uuid)
+                if detail.state not in ("done", "cancel"):
+                    continue
+                if running.app.state.sandbox.faults.ws_disconnect_after is not None:
+                    # The fill's events (trade, done/cancel, myAsset) came in one burst: give
+                    # the connection time to send one and drop; only then let the stream settle.
+                    events += await take(stream, 1.0)
+                    set_faults(running)
+                mine = [e for e in events if isinstance(e, WsMyOrder) and e.uuid == order.uuid]
+                accounts = await rest.get_accounts()
+                rest_balances = {a.currency: Decimal(a.balance) for a in accounts}
+                got = balances_from(events)
+                if (
+                    mine
+                    and mine[-1].state == detail.state
+                    and all(got.get(c) == rest_balances[c] for c in ("KRW", "ETH"))
+                ):
+                    break
+            events += await take(stream, 0.5)  # nothing more should come: no repeats
+            return order.uuid, events, stream.stats, detail, accounts
+
+    uuid, events, stats, detail, accounts = run(scenario())
+    mine = [e for e in events if isinstance(e, WsMyOrder) and e.uuid == uuid]
+    assert stats.reconnects >= 1
+    assert mine[-1].state == detail.state  # the final state, however it came
+    assert Decimal(str(mine[-1].executed_volume)) == Decimal(detail.executed_volume)
+    progress = [(e.trades_count, e.state) for e in mine]
+    assert len(progress) == len(set(progress)), progress  # each change delivered once
+    balances = balances_from(events)
+    assert {c: balances[c] for c in ("KRW", "ETH")} == {
+        a.currency: Decimal(a.balance) for a in accounts if a.currency in ("KRW", "ETH")
+    }
+    backfilled = [e for e in events if e.stream_type == "BACKFILL"]
+    assert backfilled, "the socket lost events: some must have come from REST"
+    assert stats.backfilled == len(backfilled)
+
+
 def test_invalid_auth_is_not_retried_forever(running: RunningSandbox) -> None:
     async def scenario() -> tuple[float, Any]:
         start = time.monotonic()
@@ -457,7 +530,8 @@ def test_sync_stream_with_a_sync_backfill_client(running: RunningSandbox) -> Non
         messages = []
         deadline = time.monotonic() + 8
         assert iter(stream) is stream
-        while len(messages) < 60 and time.monotonic() < deadline:
+        # A ticker of KRW-ETH may come before the unsubscribe lands: count the trades.
+        while sum(map(bool, map(trade_key, messages))) < 60 and time.monotonic() < deadline:
             messages.append(stream.next(timeout=5))  # bounded; `for m in stream` waits forever
         while not stream.connected:
             time.sleep(0.01)
@@ -501,6 +575,16 @@ def test_handshakes_are_rate_limited() -> None:
 
     stats = run(scenario())
     assert 5 <= stats.connects <= 5 * 2 + 1
+
+
+def test_private_backfill_without_keys_is_refused_up_front() -> None:
+    with (
+        Upbit(base_url="http://127.0.0.1:9") as keyless,
+        pytest.raises(ValueError, match=r"^backfill: the private stream .* needs the same"),
+    ):
+        AsyncStream(
+            "private", access_key=DEMO_ACCESS_KEY, secret_key=DEMO_SECRET_KEY, backfill=keyless
+        )
 
 
 @pytest.mark.parametrize(

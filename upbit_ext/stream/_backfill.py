@@ -213,11 +213,18 @@ class TradeGate:
             self._snapshot_only = False
 
     def resubscribing(self, markets: Iterable[str]) -> None:
-        """A new request on the open connection restarts its streams: a gap may open there too."""
+        """A new request on the open connection restarts its streams: a gap may open there too.
+        A market with no trade yet is included: the first trade may still come from the older
+        request (its SNAPSHOT), and the new request's SNAPSHOT then jumps past what traded in
+        between, so it is filled from REST like the others."""
         if self._source is not None:
-            self._pending |= set(markets) & set(self.last)
+            self._pending |= set(markets)
             self._snapshot_only = True
             self._since = time.monotonic()
+
+    @property
+    def has_ready(self) -> bool:
+        return bool(self._ready)
 
     def ready(self) -> list[str]:
         """Markets whose post-reconnect fill can run now."""

@@ -159,6 +159,9 @@ class Subscriptions:
     def __bool__(self) -> bool:
         return bool(self.items)
 
+    def types(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.type for s in self.items.values()))
+
     def trade_markets(self) -> tuple[str, ...]:
         return tuple(
             dict.fromkeys(m for s in self.items.values() if s.type == "trade" for m in s.markets)

@@ -29,6 +29,7 @@ import csv
 import io
 import itertools
 import json
+import operator
 import os
 import sqlite3
 import time
@@ -36,6 +37,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol, TypeAlias
+
+import msgspec
+from upbit_client.models import WsTrade
+from upbit_client.types import UNSET
 
 __all__ = [
     "COLUMNS",
@@ -89,12 +94,33 @@ COLUMNS: Final[Mapping[str, Mapping[str, str]]] = {
 _TIME_COLUMN: Final = {"trade": "trade_timestamp", "ticker": "timestamp", "orderbook": "timestamp"}
 
 
+_DAY_MS: Final = 86_400_000
+_days: dict[int, str] = {}
+
+
 def utc_day(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d")
+    """`YYYY-MM-DD` of a ms timestamp (UTC); remembered per day, as it runs once per row."""
+    number = ms // _DAY_MS
+    day = _days.get(number)
+    if day is None:
+        if len(_days) > 1024:
+            _days.clear()
+        day = _days[number] = datetime.fromtimestamp(number * 86_400, UTC).strftime("%Y-%m-%d")
+    return day
+
+
+_TRADE_ATTRS: Final = tuple(c for c in COLUMNS["trade"] if c != "market")
+_trade_values: Final = operator.attrgetter("code", *_TRADE_ATTRS)
+_TRADE_NAMES: Final = ("market", *_TRADE_ATTRS)
 
 
 def row_of(message: object) -> tuple[str, Row] | None:
     """`(type, row)` for a trade, ticker or orderbook message in DEFAULT format, else None."""
+    if type(message) is WsTrade:  # the bulk of a feed: straight from the attributes
+        values = _trade_values(message)
+        if UNSET in values:
+            values = tuple(None if v is UNSET else v for v in values)
+        return "trade", dict(zip(_TRADE_NAMES, values, strict=True))
     to_dict = getattr(message, "to_dict", None)
     if to_dict is None:
         return None
@@ -252,14 +278,16 @@ class _LineSink:
         pass
 
 
+# One compact JSON object per line, UTF-8; a Decimal (decimal=True streams) as a JSON number.
+_JSONL: Final = msgspec.json.Encoder(decimal_format="number")
+
+
 class JsonlSink(_LineSink):
     name: SinkName = "jsonl"
     suffix = "jsonl"
 
     def _encode(self, kind: str, rows: Sequence[Row], header: bool) -> bytes:
-        return "".join(
-            json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows
-        ).encode()
+        return _JSONL.encode_lines(rows)
 
     def rows(self, path: Path, kind: str, tail: int | None = None) -> list[Row]:
         out = []

@@ -36,6 +36,7 @@ from ._backfill import TradeGate, trade_source
 from ._decode import Message, decode
 from ._errors import StreamAuthError, StreamClosed, StreamError, error_from_frame
 from ._queue import BoundedQueue, Overflow
+from ._reconcile import PrivateReconciler
 from ._request import (
     FORMATS,
     Endpoint,
@@ -106,6 +107,67 @@ def _seconds(name: str, value: object, *, optional: bool = False) -> float | Non
     return float(value)
 
 
+_CONTROL: Final = frozenset(
+    {WsStatus, WsError, WsListSubscriptionsResponse, WsListSubscriptionsResponseSimple}
+)
+
+
+class _Watch:
+    """The connection's deadlines (stall, keep-alive ping, verify sweep) as one lazy timer.
+
+    A per-`recv` timeout costs a timer per frame, a quarter of the CPU of a busy stream. This
+    timer is armed once and, when it fires, re-arms itself at the real deadline if data moved it;
+    only a deadline that is really due interrupts `recv` (cancelling it is safe in websockets:
+    nothing is lost) or, while a frame is being handled, sets `due` for the loop to act on.
+    """
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        task: asyncio.Task[Any],
+        *,
+        stall: float | None,
+        ping: float,
+        verify: float | None,
+    ) -> None:
+        self._loop, self._task = loop, task
+        self._stall, self._ping, self._verify = stall, ping, verify
+        now = loop.time()
+        self.last_data = self.last_sent = now
+        self.next_sweep = now + verify if verify is not None else now
+        self.waiting = self.due = self.fired = False
+        self._handle: asyncio.TimerHandle | None = None
+        self.arm()
+
+    def deadline(self) -> float:
+        when = self.last_sent + self._ping
+        if self._stall is not None:
+            when = min(when, self.last_data + self._stall)
+        if self._verify is not None:
+            when = min(when, self.next_sweep)
+        return when
+
+    def arm(self) -> None:
+        self.cancel()
+        self._handle = self._loop.call_at(self.deadline(), self._check)
+
+    def _check(self) -> None:
+        when = self.deadline()
+        if self._loop.time() < when:
+            self._handle = self._loop.call_at(when, self._check)
+            return
+        self._handle = None
+        self.due = True
+        if self.waiting and not self.fired:
+            self.fired = True
+            self._task.cancel()
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+
 class AsyncStream:
     """A self-healing Upbit WebSocket stream; iterate it for typed messages.
 
@@ -118,12 +180,13 @@ class AsyncStream:
 
     `endpoint` is `public`, `private` (myOrder, myAsset; needs keys) or `info` (announcement,
     indicator; needs keys). `backfill` (an `AsyncUpbit` or `Upbit`) fills trade gaps from REST
-    after reconnects and stalls; `verify` seconds also confirm every trade against REST (trades
-    then arrive up to that much later). `overflow` says what a full queue does: `block` the
-    socket reader, or `drop_oldest` (counted in `stats.dropped`). Error frames are raised from
-    the iteration as `StreamError`s; a stream that gives up raises `StreamClosed`.
-    `overflow="spill"` writes what does not fit to a temporary file instead (lossless, memory
-    bounded, disk not).
+    after reconnects and stalls, and on the private endpoint delivers the myOrder/myAsset
+    changes a reconnect lost (from REST, `stream_type="BACKFILL"`, repeats dropped); `verify`
+    seconds also confirm every trade against REST (trades then arrive up to that much later).
+    `overflow` says what a full queue does: `block` the socket reader, or `drop_oldest`
+    (counted in `stats.dropped`). Error frames are raised from the iteration as
+    `StreamError`s; a stream that gives up raises `StreamClosed`. `overflow="spill"` writes
+    what does not fit to a temporary file instead (lossless, memory bounded, disk not).
     """
 
     def __init__(
@@ -187,6 +250,18 @@ class AsyncStream:
             simple=lambda: self._format.startswith("SIMPLE"),
             decimal=decimal,
         )
+        if endpoint == "private" and backfill is not None and backfill._core.access_key is None:
+            raise ValueError(
+                "backfill: the private stream reconciles orders and balances from REST, so "
+                "its client needs the same access_key and secret_key"
+            )
+        self._private = (
+            PrivateReconciler(
+                backfill, simple=lambda: self._format.startswith("SIMPLE"), decimal=decimal
+            )
+            if backfill is not None and endpoint == "private"
+            else None
+        )
         self._stats = StreamStats()
         self._ws: ClientConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -206,6 +281,9 @@ class AsyncStream:
     def stats(self) -> StreamStats:
         s = self._stats
         s.backfilled, s.duplicates = self._gate.backfilled, self._gate.duplicates
+        if self._private is not None:
+            s.backfilled += self._private.backfilled
+            s.duplicates += self._private.duplicates
         s.dropped, s.queue_peak = self._queue.dropped, self._queue.peak
         s.spilled = self._queue.spilled
         return s
@@ -343,6 +421,8 @@ class AsyncStream:
             if self._subs:
                 self._gate.resubscribing(self._subs.snapshot_trade_markets())
                 await self._send_set(ws)
+                if self._private is not None:  # a type added now gets its baseline now
+                    await self._private.connected(self._subs.types(), reconcile=False)
             else:  # Upbit cannot subscribe to nothing: hang up until something is wanted
                 await ws.close()
 
@@ -451,67 +531,77 @@ class AsyncStream:
         loop = asyncio.get_running_loop()
         if self._stats.reconnects:
             self._gate.reconnected()
-        last_data = last_sent = next_sweep = loop.time()
-        if self._verify is not None:
-            next_sweep += self._verify
-        while not self._closed:
-            now = loop.time()
-            deadlines = [last_sent + self._ping]
-            if self._stall is not None:
-                deadlines.append(last_data + self._stall)
-            if self._verify is not None:
-                deadlines.append(next_sweep)
-            try:
-                async with asyncio.timeout_at(min(deadlines)):  # cheaper than wait_for
+        if self._private is not None:  # what the socket missed while down, from REST
+            await self._deliver(await self._private.connected(self._subs.types()))
+        task = asyncio.current_task()
+        assert task is not None
+        watch = _Watch(loop, task, stall=self._stall, ping=self._ping, verify=self._verify)
+        queue, gate, decimal = self._queue, self._gate, self._decimal
+        accept = self._private.accept if self._private is not None else gate.accept
+        try:
+            while not self._closed:
+                if watch.due:
+                    watch.due = False
+                    now = loop.time()
+                    if self._stall is not None and now - watch.last_data >= self._stall:
+                        self._stats.stalls += 1
+                        return
+                    if self._verify is not None and now >= watch.next_sweep:
+                        await self._deliver(
+                            await gate.sweep(self._subs.trade_markets(), release_all=False)
+                        )
+                        watch.next_sweep = loop.time() + self._verify
+                    if now - watch.last_sent >= self._ping:
+                        await ws.send("PING")
+                        watch.last_sent = now
+                    watch.arm()
+                    continue
+                watch.waiting = True
+                try:
                     frame = await ws.recv()
-            except TimeoutError:
-                now = loop.time()
-                if self._stall is not None and now - last_data >= self._stall:
-                    self._stats.stalls += 1
-                    return
-                if self._verify is not None and now >= next_sweep:
-                    await self._deliver(
-                        await self._gate.sweep(self._subs.trade_markets(), release_all=False)
-                    )
-                    next_sweep = loop.time() + self._verify
-                if now - last_sent >= self._ping:
-                    await ws.send("PING")
-                    last_sent = now
-                continue
-            try:
-                messages = decode(frame, decimal=self._decimal)
-            except ValueError:
-                continue
-            data = False
-            for message in messages:
-                if isinstance(message, WsStatus):
+                except asyncio.CancelledError:
+                    if watch.fired and task.uncancel() == 0:  # our own wake-up, not a close()
+                        watch.fired = False
+                        continue
+                    raise
+                finally:
+                    watch.waiting = False
+                try:
+                    messages = decode(frame, decimal=decimal)
+                except ValueError:
                     continue
-                if isinstance(message, WsError):
-                    err = error_from_frame(message.error.name, message.error.message)
-                    self._stats.errors += 1
-                    if isinstance(err, StreamAuthError):
-                        raise err
-                    self._queue.put_now(err)
-                    continue
-                if isinstance(
-                    message, WsListSubscriptionsResponse | WsListSubscriptionsResponseSimple
-                ):
-                    ticket = (
-                        message.ticket
-                        if isinstance(message, WsListSubscriptionsResponse)
-                        else message.tck
-                    )
-                    future = self._listings.get(str(ticket))
-                    if future is not None and not future.done():
-                        future.set_result(message)
-                    continue
-                self._delivered = data = True
-                await self._deliver(self._gate.accept(message))
-            if ready := self._gate.ready():
-                release = self._verify is None
-                await self._deliver(await self._gate.sweep(ready, release_all=release))
-            if data:
-                last_data = loop.time()
+                data = False
+                for message in messages:
+                    if type(message) in _CONTROL:
+                        self._control(message)
+                        continue
+                    data = True
+                    for out in accept(message):
+                        await queue.put(out)
+                if data:
+                    self._delivered = True
+                    watch.last_data = loop.time()
+                if gate.has_ready:
+                    ready = gate.ready()
+                    await self._deliver(await gate.sweep(ready, release_all=self._verify is None))
+        finally:
+            watch.cancel()
+
+    def _control(self, message: Message) -> None:
+        """A status, error or LIST_SUBSCRIPTIONS frame: not data."""
+        if isinstance(message, WsError):
+            err = error_from_frame(message.error.name, message.error.message)
+            self._stats.errors += 1
+            if isinstance(err, StreamAuthError):
+                raise err
+            self._queue.put_now(err)
+        elif isinstance(message, WsListSubscriptionsResponse | WsListSubscriptionsResponseSimple):
+            ticket = (
+                message.ticket if isinstance(message, WsListSubscriptionsResponse) else message.tck
+            )
+            future = self._listings.get(str(ticket))
+            if future is not None and not future.done():
+                future.set_result(message)
 
     async def _deliver(self, messages: list[Message]) -> None:
         for message in messages:
