@@ -81,8 +81,8 @@ def run_one(
 def run(
     quick: bool, *, days: float | None = None, clients: tuple[str, ...] = CLIENTS
 ) -> list[dict[str, Any]]:
-    span_days = days if days is not None else (7.0 if quick else 365.0)
-    rounds = 2 if quick else 1
+    span_days = days if days is not None else (2.0 if quick else 365.0)
+    rounds = 1
     runs: dict[str, list[dict[str, Any]]] = {c: [] for c in clients}
     sandbox = CountedSandbox(history_days=span_days + 1, trades_per_minute=TRADES_PER_MINUTE)
     with sandbox:

@@ -44,6 +44,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import _harness  # noqa: E402
 from _firehose import FIRST_SID, MARKETS, templates  # noqa: E402
 
 BENCH = "ingest"
@@ -137,19 +138,12 @@ def peer(*args: str, timeout: float = 300) -> dict[str, Any] | None:
 
 
 def ensure_peers() -> str:
-    """Build `.venv-bench` from requirements/bench.txt if missing (until bench-core's harness)."""
-    if PEER_PYTHON.exists():
-        return "present"
+    """Build `.venv-bench` from requirements/bench.txt (the shared harness) if it is stale."""
     try:
-        subprocess.run([sys.executable, "-m", "venv", str(ROOT / ".venv-bench")], check=True)
-        subprocess.run(
-            [str(PEER_PYTHON), "-m", "pip", "install", "--quiet", "-r",
-             str(ROOT / "requirements" / "bench.txt")],
-            check=True, timeout=600,
-        )  # fmt: skip
+        _harness.bench_python()
     except (subprocess.SubprocessError, OSError) as err:
         return f"could not build .venv-bench: {err}"
-    return "built"
+    return "present"
 
 
 # -- 1. decode only ------------------------------------------------------------------------
@@ -365,13 +359,13 @@ def persist_rows(n: int, small: int, rounds: int, rss_n: int) -> list[dict[str, 
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
-    """All ingest rows; `quick` shrinks every size (100,000 messages for RSS)."""
+    """All ingest rows; `quick` shrinks every size (30,000 messages for RSS, one round)."""
     peers = ensure_peers()
     if quick:
-        sizes = {"decode": 10_000, "stream": 15_000, "persist": 20_000, "small": 5_000,
-                 "rss": 100_000, "rounds": 3}  # fmt: skip
+        sizes = {"decode": 5_000, "stream": 8_000, "persist": 8_000, "small": 3_000,
+                 "rss": 30_000, "rounds": 1}  # fmt: skip
     else:
-        sizes = {"decode": 50_000, "stream": 60_000, "persist": 100_000, "small": 30_000,
+        sizes = {"decode": 30_000, "stream": 40_000, "persist": 50_000, "small": 20_000,
                  "rss": 1_000_000, "rounds": 3}  # fmt: skip
     return build(sizes, peers)
 

@@ -26,8 +26,8 @@ from _peers_safety import CLIENTS, CountedSandbox, drive, quartiles, versions
 def run(
     quick: bool, *, calls: int | None = None, clients: tuple[str, ...] = CLIENTS
 ) -> list[dict[str, Any]]:
-    """`calls` per client (default 100, quick 20), in interleaved rounds of at most 25."""
-    total = calls if calls is not None else (20 if quick else 100)
+    """`calls` per client (default 100, quick 10), in interleaved rounds of at most 25."""
+    total = calls if calls is not None else (10 if quick else 100)
     rounds = max(1, -(-total // 25)) if total >= 2 else 1
     sizes = [total // rounds + (1 if i < total % rounds else 0) for i in range(rounds)]
     created: dict[str, list[int]] = {c: [] for c in clients}

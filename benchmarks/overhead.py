@@ -382,7 +382,7 @@ def run(
     cases: tuple[str, ...] = tuple(CASES),
 ) -> list[dict[str, Any]]:
     """Rows of CPU µs per request for every case and mode; rounds interleave the clients."""
-    rounds = rounds or (5 if quick else 8)
+    rounds = rounds or (3 if quick else 8)
     n = requests_per_round or (20 if quick else 60)
     warmup = 5 if quick else 30
     rows: list[dict[str, Any]] = []

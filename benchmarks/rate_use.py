@@ -30,7 +30,7 @@ WORKERS = 4
 # (rounds, seconds per run of ours, seconds per run of a peer) by quick. Ours gets the issue's
 # 60 s per group (3 x 20 s); a peer without a limiter is blocked (418) within its first seconds,
 # so shorter peer runs show the same and keep `make bench` under 10 minutes.
-SIZES = {True: (1, 8.0, 3.0), False: (3, 20.0, 5.0)}
+SIZES = {True: (1, 4.0, 2.0), False: (3, 20.0, 5.0)}
 GROUPS = {"ticker": 10, "order": 12}  # group -> allowed requests per second (Upbit, sandbox)
 WHAT = {"ticker": "list_tickers (quotation group 'ticker', 10/s)",
         "order": "create_order, resting limit ask (group 'order', 12/s)"}  # fmt: skip

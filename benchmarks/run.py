@@ -26,7 +26,10 @@ from typing import Any
 
 import _harness
 
-SCRIPTS = ["overhead", "signing", "rate_use", "order_safety", "backfill", "ingest", "shared_budget"]
+SCRIPTS = [
+    "overhead", "signing", "rate_use", "order_safety", "backfill", "ingest", "shared_budget",
+    "postgres_sink",
+]  # fmt: skip
 TITLES = {
     "overhead": "1. Client overhead per request",
     "signing": "2. Signing cost",
@@ -34,7 +37,8 @@ TITLES = {
     "order_safety": "4. Order safety under ambiguous failures",
     "backfill": "5. Backfill",
     "ingest": "6. Stream ingest",
-    "shared_budget": "Shared rate budget between processes",
+    "shared_budget": "7. One rate budget shared by processes (Redis)",
+    "postgres_sink": "8. PostgreSQL sink: batch inserts",
 }
 CLIENT_ORDER = ["upbit_ext", "upbit-sdk", "pyupbit", "ccxt", "floor"]
 OURS, FLOOR = "upbit_ext", "floor"

@@ -226,7 +226,7 @@ def _rows_for(group: str, processes: int, run: dict[str, Any]) -> dict[str, Any]
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
-    seconds = 8.0 if quick else 60.0
+    seconds = 5.0 if quick else 60.0
     runs = {}
     with (
         tempfile.TemporaryDirectory(prefix="upbit-bench-") as workdir,
