@@ -245,6 +245,68 @@ def test_sqlite_backend_uses_wal_and_refuses_bad_settings_by_name(tmp_path: Path
         SQLiteBackend(tmp_path)  # a directory
 
 
+def test_a_file_that_is_not_a_database_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"not a database\n" * 512)
+    with pytest.raises(ValueError, match=r"^path: cannot use SQLite database '.*notes\.txt': "):
+        SQLiteBackend(path)
+
+
+def test_sqlite_backend_commits_without_a_full_sync(tmp_path: Path) -> None:
+    store = SQLiteBackend(tmp_path / "sync.db")
+    try:  # synchronous=NORMAL (1): in WAL mode a commit writes the log without an fsync
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+    finally:
+        store.close()
+
+
+def test_a_file_another_program_reads_without_wal_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "busy.db"
+    SQLiteBackend(path).close()
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("PRAGMA journal_mode=DELETE")  # as if made by a program that never chose WAL
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM hits").fetchall()  # its read lock forbids switching to WAL
+    connect = sqlite3.connect
+
+    def finish_reader(sql: str) -> None:
+        # The reader finishes once the backend has given up on WAL and starts its schema.
+        if sql.startswith("BEGIN") and reader.in_transaction:
+            reader.execute("COMMIT")
+
+    def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(finish_reader)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    store = SQLiteBackend(path, timeout=0.1)
+    try:
+        assert store.acquire("k", "ban", 5, 1.0, time.time).granted_at is not None
+    finally:
+        store.close()
+        reader.close()
+    with contextlib.closing(connect(path)) as other:
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_a_held_lock_is_waited_for_only_the_timeout(tmp_path: Path) -> None:
+    store = SQLiteBackend(tmp_path / "locked.db", timeout=0.1)
+    with contextlib.closing(sqlite3.connect(tmp_path / "locked.db", isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        # Let go after 3 s: a backend waiting longer than its 0.1 s would then get the slot.
+        release = threading.Timer(3.0, other.execute, ("COMMIT",))
+        release.start()
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                store.acquire("k", "ban", 5, 1.0, time.time)
+        finally:
+            release.cancel()
+            store.close()
+
+
 def test_a_block_ends_in_the_snapshot_when_its_time_comes(clock: FakeClock) -> None:
     limiter = make(clock)
     limiter.ban(START + 5)
