@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from upbit_ext import _retry
+from upbit_ext import _limits, _retry
 
 # Tests import their helpers (tests/_spec.py) and the recorders in scripts/ (which define
 # the one call per operation that the cassettes hold) as top-level modules.
@@ -17,3 +17,11 @@ def _fresh_breakers() -> None:
     an earlier test that failed on purpose must not leave the next one's circuit open."""
     with _retry._breakers_lock:
         _retry._breakers.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_shared_limiters() -> None:
+    """Shared limiters are per host:port and scope for the whole process too: a reused port must
+    not hand the next test an earlier server's budget, or refuse its rates as a conflict."""
+    with _limits._registry_lock:
+        _limits._registry.clear()
