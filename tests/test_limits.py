@@ -543,6 +543,14 @@ def test_418_block_length_comes_from_the_caller_then_retry_after_then_default(
     assert other.snapshot()["market"]["blocked_until"] == START + 90
 
 
+def test_a_retry_after_date_is_read_on_the_limiters_clock(clock: FakeClock) -> None:
+    limiter = make(clock, ban_seconds=90.0)
+    limiter.update("default", 418, {"Retry-After": "Tue, 14 Nov 2023 22:14:05 GMT"})  # START + 45
+    assert limiter.snapshot()["market"]["blocked_until"] == START + 45
+    with pytest.raises(ValueError, match=r"^block_seconds must be finite and > 0, got 0$"):
+        limiter.update("default", 418, block_seconds=0)
+
+
 def test_418_uses_the_configured_error(clock: FakeClock) -> None:
     class Banned(Exception):
         def __init__(self, until: float) -> None:
