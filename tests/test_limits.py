@@ -357,6 +357,7 @@ def test_backend_grants_exactly_the_limit_to_racing_threads(kind: str, tmp_path:
     [
         ("group=default; min=1800; sec=29", RemainingReq("default", 29, 1800)),
         ("group=candles; sec=9", RemainingReq("candles", 9, None)),
+        ("group=a=b; sec=3", RemainingReq("a=b", 3, None)),  # a value ends at ; or , only
         ("  group = crix-trades ;min=600;  sec = 0 ", RemainingReq("crix-trades", 0, 600)),
         ("sec=3; group=order", RemainingReq("order", 3, None)),
         ("GROUP=order-test; Sec=7; min=480", RemainingReq("order-test", 7, 480)),

@@ -439,6 +439,22 @@ def test_websocket_token_with_access_key_and_nonce_only(nonces: NonceStore) -> N
     assert info.value.name == "out_of_scope"
 
 
+def test_websocket_handshake_checks_the_keys_ip_list_and_expiry(nonces: NonceStore) -> None:
+    key = make_key(allowed_ips=frozenset({"10.0.0.7"}), expires_at_ms=NOW_MS + 1)
+    arguments: dict[str, Any] = {"keys": {ACCESS: key}, "nonces": nonces, "permission": None}
+    ws = verify_websocket
+    assert (
+        ws(authorization=bearer(claims()), client_ip="10.0.0.7", now_ms=NOW_MS, **arguments) == key
+    )
+    for client_ip, now_ms, name in [
+        ("10.0.0.8", NOW_MS, "no_authorization_ip"),
+        ("10.0.0.7", NOW_MS + 1, "expired_access_key"),
+    ]:
+        with pytest.raises(SandboxError) as info:
+            ws(authorization=bearer(claims()), client_ip=client_ip, now_ms=now_ms, **arguments)
+        assert info.value.name == name
+
+
 def test_require_permission_alone() -> None:
     require_permission(make_key(), "order")
     with pytest.raises(SandboxError) as info:
