@@ -291,10 +291,46 @@ def test_missing_or_malformed_header(nonces: NonceStore, authorization: str | No
 
 @pytest.mark.parametrize(
     "token",
-    ["not-a-jwt", "a.b", "e30.e30.e30.e30", "!!!.e30.sig", "W10.e30.c2ln", "e30.e30.c2ln"],
+    [
+        "not-a-jwt",
+        "a.b",
+        "e30.e30.e30.e30",
+        "!!!.e30.sig",
+        "W10.e30.c2ln",
+        "e30.e30.c2ln",
+        "e30xx.e30.c2ln",  # 5 characters: no base64 padding makes that whole
+        "__4.e30.c2ln",  # b"\xff\xfe": not UTF-8
+        "bm90IGpzb24.e30.c2ln",  # b"not json"
+    ],
 )
 def test_undecodable_token(nonces: NonceStore, token: str) -> None:
     rejected("jwt_verification", "Bearer " + token, nonces)
+
+
+def test_tokens_of_every_length_are_accepted(nonces: NonceStore) -> None:
+    # Segments lose their base64 padding; nonces of 1..20 characters give payloads of every
+    # length modulo 4 and 5, so restoring the padding any other way fails for some of them.
+    lengths = set()
+    for size in range(1, 21):
+        token = sign({"access_key": ACCESS, "nonce": "n" * size})
+        lengths.add(len(token.split(".")[1]) % 20)
+        verify("Bearer " + token, nonces)
+    assert len(lengths) >= 15
+
+
+def test_a_query_that_is_not_utf8_cannot_match(nonces: NonceStore) -> None:
+    rejected("invalid_query_payload", bearer(claims("a=\ufffd")), nonces, raw_query=b"a=%FF")
+
+
+def test_a_body_that_is_not_json_cannot_match_even_when_its_text_would(
+    nonces: NonceStore,
+) -> None:
+    signed = bearer(claims("market=KRW-BTC"))
+    kwargs: dict[str, Any] = {"body": b'{"market":"KRW-BTC"}', "content_type": "text/plain"}
+    rejected("invalid_query_payload", signed, nonces, **kwargs)
+    with pytest.raises(SandboxError) as info:
+        hashed_string(b"", **kwargs)
+    assert info.value.name == "invalid_query_payload"
 
 
 def test_wrong_secret(nonces: NonceStore) -> None:
@@ -473,6 +509,15 @@ def test_nonce_store_forgets_after_retention() -> None:
     assert store.use(ACCESS, "n1", now_ms=1000)
 
 
+def test_nonce_store_forgets_the_oldest_first() -> None:
+    store = NonceStore(retention_ms=1000)
+    assert store.use(ACCESS, "early", now_ms=0)
+    assert store.use(ACCESS, "late", now_ms=500)
+    assert store.use(ACCESS, "now", now_ms=1200)  # "early" is forgotten, "late" is not
+    assert not store.use(ACCESS, "late", now_ms=1200)
+    assert store.use(ACCESS, "early", now_ms=1200)
+
+
 def test_nonce_store_is_bounded() -> None:
     store = NonceStore(max_entries=3)
     for index in range(5):
@@ -524,3 +569,10 @@ def test_nonce_store_reads_back_its_journal_within_retention() -> None:
     restarted = NonceStore(retention_ms=1000, clock_ms=lambda: 1500, journal=journal)
     assert not restarted.use(ACCESS, "recent", now_ms=1500)
     assert restarted.use(ACCESS, "old", now_ms=1500)  # beyond retention: forgotten
+    journal = MemoryJournal()
+    first = NonceStore(retention_ms=1000, journal=journal)
+    assert first.use(ACCESS, "a", now_ms=100)
+    assert first.use(ACCESS, "b", now_ms=900)  # writing "b" must not drop "a" from the journal
+    restarted = NonceStore(retention_ms=1000, clock_ms=lambda: 1050, journal=journal)
+    assert not restarted.use(ACCESS, "a", now_ms=1050)
+    assert not restarted.use(ACCESS, "b", now_ms=1050)
