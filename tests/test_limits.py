@@ -235,6 +235,14 @@ def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend
     assert backend.state("early", 1.0, clock).blocked_until == 0.5
 
 
+def test_a_clock_that_starts_at_zero_gets_its_first_slot_at_once(backend: StateBackend) -> None:
+    def zero() -> float:
+        return 0.0
+
+    assert backend.acquire("k", "ban", 1, 1.0, zero) == (0.0, 0.0, None)
+    assert backend.acquire("k", "ban", 1, 1.0, zero) == (None, 1.0, None)
+
+
 def test_sqlite_backend_uses_wal_and_refuses_bad_settings_by_name(tmp_path: Path) -> None:
     SQLiteBackend(tmp_path / "wal.db").close()
     with contextlib.closing(sqlite3.connect(tmp_path / "wal.db")) as other:
@@ -608,8 +616,12 @@ def test_invalid_configuration_is_refused_by_name(
 
 def test_unknown_request_group_is_a_programming_error(clock: FakeClock) -> None:
     limiter = make(clock)
-    with pytest.raises(ValueError, match="group must be one of"):
+    with pytest.raises(ValueError, match=r"^group must be one of ") as info:
         limiter.acquire("candles")
+    assert str(info.value) == (
+        "group must be one of candle, default, market, order, order-cancel-all, order-test,"
+        " orderbook, ticker, trade; got 'candles'"
+    )
     with pytest.raises(ValueError, match="group must be one of"):
         limiter.update("withdraw", 200)
     with pytest.raises(ValueError, match="block_seconds"):
@@ -697,6 +709,7 @@ def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
     assert isinstance(chosen, SQLiteBackend)
     assert backend_from_env(env) is chosen
     assert (tmp_path / "budget.db").exists()
+    assert RateLimiter.from_env(scope="pocket-x", environ={}).scope == "pocket-x"
     limiter = RateLimiter.from_env(scope="ip", host="env-test.invalid", environ=env)
     limiter.acquire("ticker")
     assert limiter.snapshot()["ticker"]["used"] == 1
