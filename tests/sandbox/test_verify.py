@@ -5,6 +5,7 @@ Every rejection comes from a correctly shaped request that is wrong in exactly o
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import uuid
@@ -390,6 +391,19 @@ def test_reused_nonce(nonces: NonceStore) -> None:
 
 def test_missing_nonce(nonces: NonceStore) -> None:
     rejected("nonce_used", bearer({"access_key": ACCESS}), nonces)
+    for nonce in ["", True, 1.5, ["n"]]:
+        rejected("nonce_used", bearer({"access_key": ACCESS, "nonce": nonce}), nonces)
+
+
+def test_claims_of_the_wrong_json_type_are_refused_by_name(nonces: NonceStore) -> None:
+    def segment(value: object) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+    unhashable_alg = f"{segment({'alg': ['HS512'], 'typ': 'JWT'})}.{segment(claims())}.c2ln"
+    rejected("jwt_verification", "Bearer " + unhashable_alg, nonces)
+    for access_key in [[ACCESS], {"key": ACCESS}, 7]:
+        payload = {"access_key": access_key, "nonce": str(uuid.uuid4())}
+        rejected("invalid_access_key", bearer(payload), nonces)
 
 
 def test_nonces_are_per_access_key(nonces: NonceStore) -> None:
@@ -516,6 +530,14 @@ def test_nonce_store_forgets_the_oldest_first() -> None:
     assert store.use(ACCESS, "now", now_ms=1200)  # "early" is forgotten, "late" is not
     assert not store.use(ACCESS, "late", now_ms=1200)
     assert store.use(ACCESS, "early", now_ms=1200)
+
+
+def test_nonces_are_timed_by_the_requests_clock() -> None:
+    store = NonceStore(retention_ms=1000, clock_ms=lambda: 0)  # a clock the verifier must not use
+    token = bearer(claims())
+    verify(token, store, now_ms=NOW_MS)
+    rejected("nonce_used", token, store, now_ms=NOW_MS + 999)
+    verify(token, store, now_ms=NOW_MS + 1000)
 
 
 def test_nonce_store_is_bounded() -> None:
