@@ -212,7 +212,7 @@ def test_async_acquire_waits_without_blocking_sleep(clock: FakeClock) -> None:
 
     stamps = asyncio.run(main())
     assert max_in_any_window(stamps, 1.0) == 10
-    assert max(stamps) == pytest.approx(START + 2 * (1.0 + MARGIN))
+    assert max(stamps) == pytest.approx(START + 2 * (1.0 + MARGIN), abs=1e-6)
 
 
 def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend) -> None:
@@ -454,8 +454,8 @@ def test_zero_remaining_after_own_requests_frees_slots_as_they_expire(
     limiter.acquire("default")
     clock.now += 0.5
     limiter.update("default", 200, {"Remaining-Req": "group=default; sec=0"})
-    assert limiter.acquire("default") == pytest.approx(START + 1.0 + MARGIN)
-    assert limiter.acquire("default") == pytest.approx(START + 0.5 + 1.0 + MARGIN)
+    assert limiter.acquire("default") == pytest.approx(START + 1.0 + MARGIN, abs=1e-6)
+    assert limiter.acquire("default") == pytest.approx(START + 0.5 + 1.0 + MARGIN, abs=1e-6)
 
 
 def test_header_group_wins_over_the_request_group(clock: FakeClock) -> None:
@@ -612,6 +612,66 @@ def test_invalid_configuration_is_refused_by_name(
 ) -> None:
     with pytest.raises(error, match=names.replace("[", r"\[").replace("]", r"\]")):
         make(clock, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        (
+            {"rates": [("order", (12, 1.0))]},
+            TypeError,
+            "rates must be a mapping of group to Rate, got list",
+        ),
+        (
+            {"rates": {"a|b": (1, 1.0)}},
+            ValueError,
+            "rates: group names must be non-empty strings, got 'a|b'",
+        ),
+        (
+            {"rates": {"order": [12, 1.0]}},
+            TypeError,
+            "rates['order'] must be a Rate or (limit, per_seconds)",
+        ),
+        (
+            {"rates": {"order": (12, 1.0, 2)}},
+            TypeError,
+            "rates['order'] must be a Rate or (limit, per_seconds)",
+        ),
+        ({"scope": ""}, ValueError, "scope must be a non-empty string without '|', got ''"),
+        ({"host": "a|b"}, ValueError, "host must be a non-empty string without '|', got 'a|b'"),
+        ({"safety_margin": -0.01}, ValueError, "safety_margin must be finite and >= 0, got -0.01"),
+        ({"backoff_base": 0}, ValueError, "backoff_base must be finite and > 0, got 0"),
+        ({"backoff_cap": 0}, ValueError, "backoff_cap must be finite and > 0, got 0"),
+        ({"ban_seconds": 0}, ValueError, "ban_seconds must be finite and > 0, got 0"),
+        (
+            {"backoff_base": 2.0, "backoff_cap": 1.0},
+            ValueError,
+            "backoff_cap (1.0) must be >= backoff_base (2.0)",
+        ),
+    ],
+)
+def test_invalid_configuration_errors_in_full(
+    clock: FakeClock, kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as info:
+        make(clock, **kwargs)
+    assert (type(info.value), str(info.value)) == (error, message)
+
+
+def test_default_backoff_and_ban_lengths(clock: FakeClock) -> None:
+    limiter = make(clock, random=lambda: 1.0)  # the largest jitter: the whole backoff
+    limiter.update("default", 429)  # first 429: a window plus 0.25 s
+    assert limiter.snapshot()["default"]["blocked_until"] == pytest.approx(
+        START + 1.05 + 0.25, abs=1e-6
+    )
+    for _ in range(10):
+        limiter.update("default", 429)  # 0.25 s doubled ten times, capped at 30 s
+    assert limiter.snapshot()["default"]["blocked_until"] == pytest.approx(
+        START + 1.05 + 30, abs=1e-6
+    )
+    limiter.update("default", 418)  # no Retry-After: a minute
+    assert limiter.snapshot()["market"]["blocked_until"] == START + 60
+    make(clock, backoff_base=2.0, backoff_cap=2.0)  # a cap equal to the base is a fixed backoff
 
 
 def test_unknown_request_group_is_a_programming_error(clock: FakeClock) -> None:
