@@ -8,6 +8,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
+import time
 import uuid
 import warnings
 from typing import Any
@@ -538,6 +540,37 @@ def test_nonces_are_timed_by_the_requests_clock() -> None:
     verify(token, store, now_ms=NOW_MS)
     rejected("nonce_used", token, store, now_ms=NOW_MS + 999)
     verify(token, store, now_ms=NOW_MS + 1000)
+
+
+def test_nonce_store_settings_are_checked_by_name() -> None:
+    for settings, message in [
+        ({"retention_ms": 0}, "retention_ms must be > 0, got 0"),
+        ({"max_entries": 0}, "max_entries must be > 0, got 0"),
+    ]:
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            NonceStore(**settings)
+    smallest = NonceStore(retention_ms=1, max_entries=1)
+    assert smallest.use(ACCESS, "a", now_ms=0)
+    assert smallest.use(ACCESS, "b", now_ms=0)
+    assert len(smallest) == 1
+    assert NonceStore()._max_entries == 1_000_000  # the documented bound (filling it takes ~250 MB)
+
+
+def test_nonce_store_default_clock_is_wall_clock_milliseconds() -> None:
+    journal = MemoryJournal()
+    store = NonceStore(journal=journal)
+    before = time.time_ns() // 1_000_000
+    assert store.use(ACCESS, "n")
+    after = time.time_ns() // 1_000_000
+    used_ms = journal.rows[-1][2]
+    assert type(used_ms) is int
+    assert before <= used_ms <= after
+
+
+def test_api_keys_need_non_empty_strings() -> None:
+    for name, value in [("access_key", ""), ("secret_key", None), ("pocket", 7)]:
+        with pytest.raises(ValueError, match=f"^{name} must be a non-empty string$"):
+            make_key(**{name: value})
 
 
 def test_nonce_store_is_bounded() -> None:
