@@ -640,6 +640,11 @@ def test_invalid_configuration_is_refused_by_name(
         ({"scope": ""}, ValueError, "scope must be a non-empty string without '|', got ''"),
         ({"host": "a|b"}, ValueError, "host must be a non-empty string without '|', got 'a|b'"),
         ({"safety_margin": -0.01}, ValueError, "safety_margin must be finite and >= 0, got -0.01"),
+        (
+            {"safety_margin": "0.05"},
+            TypeError,
+            "safety_margin must be a number of seconds, got str",
+        ),
         ({"backoff_base": 0}, ValueError, "backoff_base must be finite and > 0, got 0"),
         ({"backoff_cap": 0}, ValueError, "backoff_cap must be finite and > 0, got 0"),
         ({"ban_seconds": 0}, ValueError, "ban_seconds must be finite and > 0, got 0"),
@@ -656,6 +661,26 @@ def test_invalid_configuration_errors_in_full(
     with pytest.raises(error) as info:
         make(clock, **kwargs)
     assert (type(info.value), str(info.value)) == (error, message)
+
+
+def test_scope_and_host_name_the_budget_and_the_block(clock: FakeClock) -> None:
+    backend = InMemoryBackend()
+    pocket = make(clock, backend, scope="pocket-1", host="sandbox.invalid")
+    assert (pocket.scope, pocket.host) == ("pocket-1", "sandbox.invalid")
+    assert repr(pocket) == (
+        "RateLimiter(scope='pocket-1', host='sandbox.invalid', backend=" + repr(backend) + ")"
+    )
+    pocket.update("order", 429)
+    for other in (
+        make(clock, backend, scope="pocket-2", host="sandbox.invalid"),
+        make(clock, backend),
+    ):
+        assert other.snapshot()["order"]["blocked_until"] is None
+    pocket.ban(START + 5)
+    with pytest.raises(LimiterBlocked) as info:
+        pocket.acquire("order")
+    assert info.value.host == "sandbox.invalid"
+    assert "requests to sandbox.invalid (HTTP 418)" in str(info.value)
 
 
 def test_default_backoff_and_ban_lengths(clock: FakeClock) -> None:
