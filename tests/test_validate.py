@@ -15,7 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from upbit_ext._operations import OPERATIONS
-from upbit_ext._validate import _PROSE_RULES, check_currency, check_market, format_money, prepare
+from upbit_ext._validate import (
+    _PROSE_RULES,
+    _check_bounds,
+    _matches,
+    _unalias,
+    check_currency,
+    check_market,
+    format_money,
+    prepare,
+)
 
 PLAIN_DECIMAL = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$")
 
@@ -953,6 +962,12 @@ UNITS = "1, 3, 5, 10, 15, 30, 60, 240, '1m', '3m', '5m', '10m', '15m', '30m', '6
         ),
         (
             "create_order",
+            {**ORDER, "side": "bid", "ord_type": "price", "price": "1", "time_in_force": "fok"},
+            ValueError,
+            "time_in_force 'fok' is only for limit and best orders",
+        ),
+        (
+            "create_order",
             {
                 **ORDER,
                 "side": "ask",
@@ -1058,3 +1073,21 @@ def test_single_code_refusals_say_exactly_what_is_wrong() -> None:
     with pytest.raises(ValueError, match=rf"^{re.escape(currency)}\Z"):
         check_currency("currency", "btc")
     assert (check_market("market", "KRW-BTC"), check_currency("c", "BTC")) == ("KRW-BTC", "BTC")
+
+
+def test_a_list_for_a_comma_separated_parameter_is_joined() -> None:
+    assert check("list_tickers", markets=["KRW-BTC", "KRW-ETH"]) == {"markets": "KRW-BTC,KRW-ETH"}
+    assert check("list_tickers", markets=("KRW-BTC",)) == {"markets": "KRW-BTC"}
+
+
+def test_rules_the_spec_does_not_use_yet_still_work() -> None:
+    """minItems, aliases without an enum and patterns without `$`: no parameter has them today."""
+    _check_bounds("op", "ids", ["a", "b"], {"minItems": 2})
+    with pytest.raises(ValueError, match=r"^op: ids needs at least 2 items$"):
+        _check_bounds("op", "ids", ["a"], {"minItems": 2})
+    assert _unalias("op", "unit", "1m", {"aliases": {"1m": 1}}) == 1
+    with pytest.raises(ValueError, match=r"^op: unit must be one of '1m'; got '2m'$"):
+        _unalias("op", "unit", "2m", {"aliases": {"1m": 1}})
+    assert _matches("b", "abc")  # unanchored, as JSON Schema patterns are
+    assert _matches(r"^a\$", "a$")  # an escaped `$` is a dollar sign, not the end
+    assert not _matches(r"^a\$", "a")
