@@ -18,6 +18,7 @@ from upbit_ext._operations import OPERATIONS
 from upbit_ext._validate import (
     _PROSE_RULES,
     _check_bounds,
+    _check_type,
     _matches,
     _unalias,
     check_currency,
@@ -1081,13 +1082,16 @@ def test_a_list_for_a_comma_separated_parameter_is_joined() -> None:
 
 
 def test_rules_the_spec_does_not_use_yet_still_work() -> None:
-    """minItems, aliases without an enum and patterns without `$`: no parameter has them today."""
+    """minItems, aliases without an enum, several types, patterns without `$`: unused today."""
     _check_bounds("op", "ids", ["a", "b"], {"minItems": 2})
     with pytest.raises(ValueError, match=r"^op: ids needs at least 2 items$"):
         _check_bounds("op", "ids", ["a"], {"minItems": 2})
     assert _unalias("op", "unit", "1m", {"aliases": {"1m": 1}}) == 1
     with pytest.raises(ValueError, match=r"^op: unit must be one of '1m'; got '2m'$"):
         _unalias("op", "unit", "2m", {"aliases": {"1m": 1}})
+    _check_type("op", "x", {"any": 1}, {})  # no type stated: nothing to check
+    with pytest.raises(TypeError, match=r"^op: x must be string or integer, got float$"):
+        _check_type("op", "x", 1.5, {"type": ["string", "integer", "null"]})
     assert _matches("b", "abc")  # unanchored, as JSON Schema patterns are
     assert _matches(r"^a\$", "a$")  # an escaped `$` is a dollar sign, not the end
     assert not _matches(r"^a\$", "a")
