@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from upbit_ext import _retry
+from upbit_ext import _limits, _retry
 
 # Tests import their helpers (tests/_spec.py) and the recorders in scripts/ (which define
 # the one call per operation that the cassettes hold) as top-level modules.
@@ -37,3 +37,11 @@ def redis_url(redis_server_url: str) -> str:
     with redis.Redis.from_url(redis_server_url) as client:
         client.flushall()
     return redis_server_url
+
+
+@pytest.fixture(autouse=True)
+def _fresh_shared_limiters() -> None:
+    """Shared limiters are per host:port and scope for the whole process too: a reused port must
+    not hand the next test an earlier server's budget, or refuse its rates as a conflict."""
+    with _limits._registry_lock:
+        _limits._registry.clear()

@@ -225,7 +225,7 @@ def test_async_acquire_waits_without_blocking_sleep(clock: FakeClock) -> None:
 
     stamps = asyncio.run(main())
     assert max_in_any_window(stamps, 1.0) == 10
-    assert max(stamps) == pytest.approx(START + 2 * (1.0 + MARGIN))
+    assert max(stamps) == pytest.approx(START + 2 * (1.0 + MARGIN), abs=1e-6)
 
 
 def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend) -> None:
@@ -248,6 +248,14 @@ def test_backends_keep_the_same_contract(clock: FakeClock, backend: StateBackend
     assert backend.state("early", 1.0, clock).blocked_until == 0.5
 
 
+def test_a_clock_that_starts_at_zero_gets_its_first_slot_at_once(backend: StateBackend) -> None:
+    def zero() -> float:
+        return 0.0
+
+    assert backend.acquire("k", "ban", 1, 1.0, zero) == (0.0, 0.0, None)
+    assert backend.acquire("k", "ban", 1, 1.0, zero) == (None, 1.0, None)
+
+
 def test_sqlite_backend_uses_wal_and_refuses_bad_settings_by_name(tmp_path: Path) -> None:
     SQLiteBackend(tmp_path / "wal.db").close()
     with contextlib.closing(sqlite3.connect(tmp_path / "wal.db")) as other:
@@ -256,6 +264,68 @@ def test_sqlite_backend_uses_wal_and_refuses_bad_settings_by_name(tmp_path: Path
         SQLiteBackend(tmp_path / "x.db", timeout=0)
     with pytest.raises(ValueError, match=r"^path: cannot (open|use) SQLite database '"):
         SQLiteBackend(tmp_path)  # a directory
+
+
+def test_a_file_that_is_not_a_database_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"not a database\n" * 512)
+    with pytest.raises(ValueError, match=r"^path: cannot use SQLite database '.*notes\.txt': "):
+        SQLiteBackend(path)
+
+
+def test_sqlite_backend_commits_without_a_full_sync(tmp_path: Path) -> None:
+    store = SQLiteBackend(tmp_path / "sync.db")
+    try:  # synchronous=NORMAL (1): in WAL mode a commit writes the log without an fsync
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+    finally:
+        store.close()
+
+
+def test_a_file_another_program_reads_without_wal_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "busy.db"
+    SQLiteBackend(path).close()
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("PRAGMA journal_mode=DELETE")  # as if made by a program that never chose WAL
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM hits").fetchall()  # its read lock forbids switching to WAL
+    connect = sqlite3.connect
+
+    def finish_reader(sql: str) -> None:
+        # The reader finishes once the backend has given up on WAL and starts its schema.
+        if sql.startswith("BEGIN") and reader.in_transaction:
+            reader.execute("COMMIT")
+
+    def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(finish_reader)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    store = SQLiteBackend(path, timeout=0.1)
+    try:
+        assert store.acquire("k", "ban", 5, 1.0, time.time).granted_at is not None
+    finally:
+        store.close()
+        reader.close()
+    with contextlib.closing(connect(path)) as other:
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_a_held_lock_is_waited_for_only_the_timeout(tmp_path: Path) -> None:
+    store = SQLiteBackend(tmp_path / "locked.db", timeout=0.1)
+    with contextlib.closing(sqlite3.connect(tmp_path / "locked.db", isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        # Let go after 3 s: a backend waiting longer than its 0.1 s would then get the slot.
+        release = threading.Timer(3.0, other.execute, ("COMMIT",))
+        release.start()
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                store.acquire("k", "ban", 5, 1.0, time.time)
+        finally:
+            release.cancel()
+            store.close()
 
 
 def test_a_block_ends_in_the_snapshot_when_its_time_comes(
@@ -306,6 +376,7 @@ def test_backend_grants_exactly_the_limit_to_racing_threads(backend: StateBacken
     [
         ("group=default; min=1800; sec=29", RemainingReq("default", 29, 1800)),
         ("group=candles; sec=9", RemainingReq("candles", 9, None)),
+        ("group=a=b; sec=3", RemainingReq("a=b", 3, None)),  # a value ends at ; or , only
         ("  group = crix-trades ;min=600;  sec = 0 ", RemainingReq("crix-trades", 0, 600)),
         ("sec=3; group=order", RemainingReq("order", 3, None)),
         ("GROUP=order-test; Sec=7; min=480", RemainingReq("order-test", 7, 480)),
@@ -394,8 +465,8 @@ def test_zero_remaining_after_own_requests_frees_slots_as_they_expire(
     limiter.acquire("default")
     clock.now += 0.5
     limiter.update("default", 200, {"Remaining-Req": "group=default; sec=0"})
-    assert limiter.acquire("default") == pytest.approx(START + 1.0 + MARGIN)
-    assert limiter.acquire("default") == pytest.approx(START + 0.5 + 1.0 + MARGIN)
+    assert limiter.acquire("default") == pytest.approx(START + 1.0 + MARGIN, abs=1e-6)
+    assert limiter.acquire("default") == pytest.approx(START + 0.5 + 1.0 + MARGIN, abs=1e-6)
 
 
 def test_header_group_wins_over_the_request_group(clock: FakeClock, backend: StateBackend) -> None:
@@ -494,6 +565,14 @@ def test_418_block_length_comes_from_the_caller_then_retry_after_then_default(
     assert other.snapshot()["market"]["blocked_until"] == START + 90
 
 
+def test_a_retry_after_date_is_read_on_the_limiters_clock(clock: FakeClock) -> None:
+    limiter = make(clock, ban_seconds=90.0)
+    limiter.update("default", 418, {"Retry-After": "Tue, 14 Nov 2023 22:14:05 GMT"})  # START + 45
+    assert limiter.snapshot()["market"]["blocked_until"] == START + 45
+    with pytest.raises(ValueError, match=r"^block_seconds must be finite and > 0, got 0$"):
+        limiter.update("default", 418, block_seconds=0)
+
+
 def test_418_uses_the_configured_error(clock: FakeClock, backend: StateBackend) -> None:
     class Banned(Exception):
         def __init__(self, until: float) -> None:
@@ -550,10 +629,99 @@ def test_invalid_configuration_is_refused_by_name(
         make(clock, **kwargs)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        (
+            {"rates": [("order", (12, 1.0))]},
+            TypeError,
+            "rates must be a mapping of group to Rate, got list",
+        ),
+        (
+            {"rates": {"a|b": (1, 1.0)}},
+            ValueError,
+            "rates: group names must be non-empty strings, got 'a|b'",
+        ),
+        (
+            {"rates": {"order": [12, 1.0]}},
+            TypeError,
+            "rates['order'] must be a Rate or (limit, per_seconds)",
+        ),
+        (
+            {"rates": {"order": (12, 1.0, 2)}},
+            TypeError,
+            "rates['order'] must be a Rate or (limit, per_seconds)",
+        ),
+        ({"scope": ""}, ValueError, "scope must be a non-empty string without '|', got ''"),
+        ({"host": "a|b"}, ValueError, "host must be a non-empty string without '|', got 'a|b'"),
+        ({"safety_margin": -0.01}, ValueError, "safety_margin must be finite and >= 0, got -0.01"),
+        (
+            {"safety_margin": "0.05"},
+            TypeError,
+            "safety_margin must be a number of seconds, got str",
+        ),
+        ({"backoff_base": 0}, ValueError, "backoff_base must be finite and > 0, got 0"),
+        ({"backoff_cap": 0}, ValueError, "backoff_cap must be finite and > 0, got 0"),
+        ({"ban_seconds": 0}, ValueError, "ban_seconds must be finite and > 0, got 0"),
+        (
+            {"backoff_base": 2.0, "backoff_cap": 1.0},
+            ValueError,
+            "backoff_cap (1.0) must be >= backoff_base (2.0)",
+        ),
+    ],
+)
+def test_invalid_configuration_errors_in_full(
+    clock: FakeClock, kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as info:
+        make(clock, **kwargs)
+    assert (type(info.value), str(info.value)) == (error, message)
+
+
+def test_scope_and_host_name_the_budget_and_the_block(clock: FakeClock) -> None:
+    backend = InMemoryBackend()
+    pocket = make(clock, backend, scope="pocket-1", host="sandbox.invalid")
+    assert (pocket.scope, pocket.host) == ("pocket-1", "sandbox.invalid")
+    assert repr(pocket) == (
+        "RateLimiter(scope='pocket-1', host='sandbox.invalid', backend=" + repr(backend) + ")"
+    )
+    pocket.update("order", 429)
+    for other in (
+        make(clock, backend, scope="pocket-2", host="sandbox.invalid"),
+        make(clock, backend),
+    ):
+        assert other.snapshot()["order"]["blocked_until"] is None
+    pocket.ban(START + 5)
+    with pytest.raises(LimiterBlocked) as info:
+        pocket.acquire("order")
+    assert info.value.host == "sandbox.invalid"
+    assert "requests to sandbox.invalid (HTTP 418)" in str(info.value)
+
+
+def test_default_backoff_and_ban_lengths(clock: FakeClock) -> None:
+    limiter = make(clock, random=lambda: 1.0)  # the largest jitter: the whole backoff
+    limiter.update("default", 429)  # first 429: a window plus 0.25 s
+    assert limiter.snapshot()["default"]["blocked_until"] == pytest.approx(
+        START + 1.05 + 0.25, abs=1e-6
+    )
+    for _ in range(10):
+        limiter.update("default", 429)  # 0.25 s doubled ten times, capped at 30 s
+    assert limiter.snapshot()["default"]["blocked_until"] == pytest.approx(
+        START + 1.05 + 30, abs=1e-6
+    )
+    limiter.update("default", 418)  # no Retry-After: a minute
+    assert limiter.snapshot()["market"]["blocked_until"] == START + 60
+    make(clock, backoff_base=2.0, backoff_cap=2.0)  # a cap equal to the base is a fixed backoff
+
+
 def test_unknown_request_group_is_a_programming_error(clock: FakeClock) -> None:
     limiter = make(clock)
-    with pytest.raises(ValueError, match="group must be one of"):
+    with pytest.raises(ValueError, match=r"^group must be one of ") as info:
         limiter.acquire("candles")
+    assert str(info.value) == (
+        "group must be one of candle, default, market, order, order-cancel-all, order-test,"
+        " orderbook, ticker, trade; got 'candles'"
+    )
     with pytest.raises(ValueError, match="group must be one of"):
         limiter.update("withdraw", 200)
     with pytest.raises(ValueError, match="block_seconds"):
@@ -641,6 +809,7 @@ def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
     assert isinstance(chosen, SQLiteBackend)
     assert backend_from_env(env) is chosen
     assert (tmp_path / "budget.db").exists()
+    assert RateLimiter.from_env(scope="pocket-x", environ={}).scope == "pocket-x"
     limiter = RateLimiter.from_env(scope="ip", host="env-test.invalid", environ=env)
     limiter.acquire("ticker")
     assert limiter.snapshot()["ticker"]["used"] == 1

@@ -15,7 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from upbit_ext._operations import OPERATIONS
-from upbit_ext._validate import _PROSE_RULES, format_money, prepare
+from upbit_ext._validate import (
+    _PROSE_RULES,
+    _check_bounds,
+    _check_type,
+    _matches,
+    _unalias,
+    check_currency,
+    check_market,
+    format_money,
+    prepare,
+)
 
 PLAIN_DECIMAL = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$")
 
@@ -782,3 +792,306 @@ def test_empty_id_list_is_refused_before_the_wire() -> None:
 def test_money_with_underscores_is_refused() -> None:
     with pytest.raises(ValueError, match="price must be a decimal number"):
         format_money("price", "5_000")
+
+
+# --- every refusal, word for word ----------------------------------------------------------
+
+ORDER = {"market": "KRW-BTC"}
+TOO_MANY_IDS = [f"id-{i}" for i in range(21)]
+UNITS = "1, 3, 5, 10, 15, 30, 60, 240, '1m', '3m', '5m', '10m', '15m', '30m', '60m', '240m'"
+
+
+@pytest.mark.parametrize(
+    ("op", "params", "exc", "message"),
+    [
+        ("list_orders_by_ids", {"uuids": "a"}, TypeError, "uuids must be a list, got str"),
+        (
+            "list_orders_by_ids",
+            {"uuids": []},
+            ValueError,
+            "uuids is empty: give at least one value or leave it out",
+        ),
+        (
+            "list_orders_by_ids",
+            {"uuids": ["a", 1.5]},
+            TypeError,
+            "uuids[1] must be a string, got float",
+        ),
+        (
+            "list_orders_by_ids",
+            {"uuids": ["a", True]},
+            TypeError,
+            "uuids[1] must be a string, got bool",
+        ),
+        ("list_day_candles", {**ORDER, "count": "5"}, TypeError, "count must be integer, got str"),
+        (
+            "list_day_candles",
+            {**ORDER, "count": True},
+            TypeError,
+            "count must be integer, got bool",
+        ),
+        ("list_trading_pairs", {"is_details": 1}, TypeError, "is_details must be boolean, got int"),
+        (
+            "withdraw_coin",
+            {"secondary_address": 5},
+            TypeError,
+            "secondary_address must be string, got int",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "buy", "ord_type": "limit"},
+            ValueError,
+            "side must be one of 'bid', 'ask'; got 'buy'",
+        ),
+        ("list_day_candles", {**ORDER, "count": 0}, ValueError, "count must be >= 1, got 0"),
+        ("list_day_candles", {**ORDER, "count": 201}, ValueError, "count must be <= 200, got 201"),
+        (
+            "cancel_orders_by_ids",
+            {"uuids": TOO_MANY_IDS},
+            ValueError,
+            "uuids takes at most 20 items, got 21",
+        ),
+        ("cancel_withdrawal", {"uuid": ""}, ValueError, "uuid must be at least 1 characters"),
+        (
+            "get_order",
+            {"identifier": "x" * 65},
+            ValueError,
+            "identifier must be at most 64 characters, got 65",
+        ),
+        (
+            "create_pocket_transfer",
+            {"identifier": "bad id"},
+            ValueError,
+            "identifier 'bad id' does not match ^[A-Za-z0-9_.-]{1,64}$",
+        ),
+        (
+            "list_day_candles",
+            {"market": "krw-btc"},
+            ValueError,
+            "market must be market codes like 'KRW-BTC' (quote-base, upper case), got 'krw-btc'",
+        ),
+        (
+            "list_tickers",
+            {"markets": "KRW-BTC,krw-eth"},
+            ValueError,
+            "markets must be market codes like 'KRW-BTC' (quote-base, upper case), got 'krw-eth'",
+        ),
+        (
+            "list_tickers",
+            {"markets": []},
+            ValueError,
+            "markets is empty: give at least one value or leave it out",
+        ),
+        (
+            "list_tickers",
+            {"markets": ["KRW-BTC", 5]},
+            TypeError,
+            "markets[1] must be a string, got int",
+        ),
+        (
+            "list_tickers",
+            {"markets": ["KRW-BTC,KRW-ETH"]},
+            ValueError,
+            "markets[0] must be one code, got 'KRW-BTC,KRW-ETH'",
+        ),
+        (
+            "list_minute_candles",
+            {**ORDER, "unit": "7m"},
+            ValueError,
+            f"unit must be one of {UNITS}; got '7m'",
+        ),
+        (
+            "get_order",
+            {"uuid": "a", "identifier": "b"},
+            ValueError,
+            "pass either uuid or identifier, not both",
+        ),
+        ("get_order", {}, ValueError, "pass one of uuid or identifier"),
+        (
+            "create_order",
+            {**ORDER, "side": "bid", "ord_type": "limit", "price": "1"},
+            ValueError,
+            "a limit order needs both price and volume",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "bid", "ord_type": "price", "price": "1", "volume": "1"},
+            ValueError,
+            "a 'price' order (market buy) takes price (total to spend) and no volume",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "ask", "ord_type": "price", "price": "1"},
+            ValueError,
+            "ord_type 'price' is a market BUY: side must be 'bid'",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "ask", "ord_type": "market", "price": "1", "volume": "1"},
+            ValueError,
+            "a 'market' order (market sell) takes volume and no price",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "bid", "ord_type": "market", "volume": "1"},
+            ValueError,
+            "ord_type 'market' is a market SELL: side must be 'ask'",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "bid", "ord_type": "best", "price": "1"},
+            ValueError,
+            "a 'best' order needs time_in_force 'ioc' or 'fok'",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "bid", "ord_type": "best", "time_in_force": "ioc", "volume": "1"},
+            ValueError,
+            "a 'best' buy takes price (total) and no volume",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "ask", "ord_type": "best", "time_in_force": "fok", "price": "1"},
+            ValueError,
+            "a 'best' sell takes volume and no price",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "bid", "ord_type": "price", "price": "1", "time_in_force": "ioc"},
+            ValueError,
+            "time_in_force 'ioc' is only for limit and best orders",
+        ),
+        (
+            "create_order",
+            {**ORDER, "side": "bid", "ord_type": "price", "price": "1", "time_in_force": "fok"},
+            ValueError,
+            "time_in_force 'fok' is only for limit and best orders",
+        ),
+        (
+            "create_order",
+            {
+                **ORDER,
+                "side": "ask",
+                "ord_type": "market",
+                "volume": "1",
+                "time_in_force": "post_only",
+            },
+            ValueError,
+            "time_in_force 'post_only' is only for limit orders",
+        ),
+        (
+            "create_order",
+            {
+                **ORDER,
+                "side": "bid",
+                "ord_type": "limit",
+                "price": "1",
+                "volume": "1",
+                "time_in_force": "post_only",
+                "smp_type": "cancel_maker",
+            },
+            ValueError,
+            "time_in_force 'post_only' cannot be combined with smp_type 'cancel_maker'"
+            " (only with smp_type 'none')",
+        ),
+        (
+            "cancel_and_new_order",
+            {"prev_order_uuid": "u", "new_ord_type": "limit", "new_price": "1"},
+            ValueError,
+            "a limit order needs both new_price and new_volume",
+        ),
+        (
+            "cancel_and_new_order",
+            {
+                "prev_order_uuid": "u",
+                "new_ord_type": "price",
+                "new_price": "1",
+                "new_volume": "remain_only",
+            },
+            ValueError,
+            "new_volume 'remain_only' needs a limit, market or best (sell) new order",
+        ),
+        (
+            "get_withdrawal_chance",
+            {"currency": "BTC"},
+            ValueError,
+            "net_type is required for a digital asset (BTC)",
+        ),
+        (
+            "get_withdrawal_chance",
+            {"currency": "btc"},
+            ValueError,
+            "currency must be an upper-case code like 'BTC', got 'btc'",
+        ),
+        ("get_order_chance", {}, TypeError, "market is required, got None"),
+    ],
+)
+def test_each_refusal_says_exactly_what_is_wrong(
+    op: str, params: dict[str, Any], exc: type[Exception], message: str
+) -> None:
+    with pytest.raises(exc) as info:
+        check(op, **params)
+    assert type(info.value) is exc
+    assert str(info.value) == f"{op}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("value", "exc", "message"),
+    [
+        (
+            1.5,
+            TypeError,
+            "price must be Decimal, str or int, not float"
+            " (floats lose precision: pass Decimal or str)",
+        ),
+        (True, TypeError, "price must be Decimal, str or int, not bool"),
+        ("abc", ValueError, "price must be a decimal number, got 'abc'"),
+        ("5_000", ValueError, "price must be a decimal number, got '5_000'"),
+        (Decimal("NaN"), ValueError, "price must be a finite number, got Decimal('NaN')"),
+        ("-1", ValueError, "price must be greater than 0, got '-1'"),
+        (
+            Decimal("1E-31"),
+            ValueError,
+            "price must be between 1E-30 and 1E+30, got Decimal('1E-31')",
+        ),
+        ("1E+31", ValueError, "price must be between 1E-30 and 1E+30, got '1E+31'"),
+    ],
+)
+def test_each_money_refusal_says_exactly_what_is_wrong(
+    value: object, exc: type[Exception], message: str
+) -> None:
+    with pytest.raises(exc) as info:
+        format_money("price", value)
+    assert type(info.value) is exc
+    assert str(info.value) == message
+
+
+def test_single_code_refusals_say_exactly_what_is_wrong() -> None:
+    market = "market must be one market code like 'KRW-BTC', got 'krw-btc'"
+    with pytest.raises(ValueError, match=rf"^{re.escape(market)}\Z"):
+        check_market("market", "krw-btc")
+    currency = "currency must be an upper-case currency code like 'BTC', got 'btc'"
+    with pytest.raises(ValueError, match=rf"^{re.escape(currency)}\Z"):
+        check_currency("currency", "btc")
+    assert (check_market("market", "KRW-BTC"), check_currency("c", "BTC")) == ("KRW-BTC", "BTC")
+
+
+def test_a_list_for_a_comma_separated_parameter_is_joined() -> None:
+    assert check("list_tickers", markets=["KRW-BTC", "KRW-ETH"]) == {"markets": "KRW-BTC,KRW-ETH"}
+    assert check("list_tickers", markets=("KRW-BTC",)) == {"markets": "KRW-BTC"}
+
+
+def test_rules_the_spec_does_not_use_yet_still_work() -> None:
+    """minItems, aliases without an enum, several types, patterns without `$`: unused today."""
+    _check_bounds("op", "ids", ["a", "b"], {"minItems": 2})
+    with pytest.raises(ValueError, match=r"^op: ids needs at least 2 items$"):
+        _check_bounds("op", "ids", ["a"], {"minItems": 2})
+    assert _unalias("op", "unit", "1m", {"aliases": {"1m": 1}}) == 1
+    with pytest.raises(ValueError, match=r"^op: unit must be one of '1m'; got '2m'$"):
+        _unalias("op", "unit", "2m", {"aliases": {"1m": 1}})
+    _check_type("op", "x", {"any": 1}, {})  # no type stated: nothing to check
+    with pytest.raises(TypeError, match=r"^op: x must be string or integer, got float$"):
+        _check_type("op", "x", 1.5, {"type": ["string", "integer", "null"]})
+    assert _matches("b", "abc")  # unanchored, as JSON Schema patterns are
+    assert _matches(r"^a\$", "a$")  # an escaped `$` is a dollar sign, not the end
+    assert not _matches(r"^a\$", "a")

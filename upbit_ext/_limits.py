@@ -318,12 +318,12 @@ class SQLiteBackend:
             )
         except sqlite3.Error as exc:
             raise ValueError(f"path: cannot open SQLite database {self._path!r}: {exc}") from exc
-        with contextlib.suppress(sqlite3.OperationalError):
-            # WAL commits without fsync, so a slot is held for microseconds instead of a disk
-            # flush; if another process holds the file right now it has already chosen WAL.
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
         try:
+            with contextlib.suppress(sqlite3.OperationalError):
+                # WAL commits without fsync, so a slot is held for microseconds instead of a disk
+                # flush; if another process holds the file right now it has already chosen WAL.
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
             with self._transaction() as db:
                 for statement in _SCHEMA:
                     db.execute(statement)

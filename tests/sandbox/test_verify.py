@@ -5,8 +5,11 @@ Every rejection comes from a correctly shaped request that is wrong in exactly o
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import re
+import time
 import uuid
 import warnings
 from typing import Any
@@ -291,10 +294,46 @@ def test_missing_or_malformed_header(nonces: NonceStore, authorization: str | No
 
 @pytest.mark.parametrize(
     "token",
-    ["not-a-jwt", "a.b", "e30.e30.e30.e30", "!!!.e30.sig", "W10.e30.c2ln", "e30.e30.c2ln"],
+    [
+        "not-a-jwt",
+        "a.b",
+        "e30.e30.e30.e30",
+        "!!!.e30.sig",
+        "W10.e30.c2ln",
+        "e30.e30.c2ln",
+        "e30xx.e30.c2ln",  # 5 characters: no base64 padding makes that whole
+        "__4.e30.c2ln",  # b"\xff\xfe": not UTF-8
+        "bm90IGpzb24.e30.c2ln",  # b"not json"
+    ],
 )
 def test_undecodable_token(nonces: NonceStore, token: str) -> None:
     rejected("jwt_verification", "Bearer " + token, nonces)
+
+
+def test_tokens_of_every_length_are_accepted(nonces: NonceStore) -> None:
+    # Segments lose their base64 padding; nonces of 1..20 characters give payloads of every
+    # length modulo 4 and 5, so restoring the padding any other way fails for some of them.
+    lengths = set()
+    for size in range(1, 21):
+        token = sign({"access_key": ACCESS, "nonce": "n" * size})
+        lengths.add(len(token.split(".")[1]) % 20)
+        verify("Bearer " + token, nonces)
+    assert len(lengths) >= 15
+
+
+def test_a_query_that_is_not_utf8_cannot_match(nonces: NonceStore) -> None:
+    rejected("invalid_query_payload", bearer(claims("a=\ufffd")), nonces, raw_query=b"a=%FF")
+
+
+def test_a_body_that_is_not_json_cannot_match_even_when_its_text_would(
+    nonces: NonceStore,
+) -> None:
+    signed = bearer(claims("market=KRW-BTC"))
+    kwargs: dict[str, Any] = {"body": b'{"market":"KRW-BTC"}', "content_type": "text/plain"}
+    rejected("invalid_query_payload", signed, nonces, **kwargs)
+    with pytest.raises(SandboxError) as info:
+        hashed_string(b"", **kwargs)
+    assert info.value.name == "invalid_query_payload"
 
 
 def test_wrong_secret(nonces: NonceStore) -> None:
@@ -354,6 +393,19 @@ def test_reused_nonce(nonces: NonceStore) -> None:
 
 def test_missing_nonce(nonces: NonceStore) -> None:
     rejected("nonce_used", bearer({"access_key": ACCESS}), nonces)
+    for nonce in ["", True, 1.5, ["n"]]:
+        rejected("nonce_used", bearer({"access_key": ACCESS, "nonce": nonce}), nonces)
+
+
+def test_claims_of_the_wrong_json_type_are_refused_by_name(nonces: NonceStore) -> None:
+    def segment(value: object) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+    unhashable_alg = f"{segment({'alg': ['HS512'], 'typ': 'JWT'})}.{segment(claims())}.c2ln"
+    rejected("jwt_verification", "Bearer " + unhashable_alg, nonces)
+    for access_key in [[ACCESS], {"key": ACCESS}, 7]:
+        payload = {"access_key": access_key, "nonce": str(uuid.uuid4())}
+        rejected("invalid_access_key", bearer(payload), nonces)
 
 
 def test_nonces_are_per_access_key(nonces: NonceStore) -> None:
@@ -439,6 +491,22 @@ def test_websocket_token_with_access_key_and_nonce_only(nonces: NonceStore) -> N
     assert info.value.name == "out_of_scope"
 
 
+def test_websocket_handshake_checks_the_keys_ip_list_and_expiry(nonces: NonceStore) -> None:
+    key = make_key(allowed_ips=frozenset({"10.0.0.7"}), expires_at_ms=NOW_MS + 1)
+    arguments: dict[str, Any] = {"keys": {ACCESS: key}, "nonces": nonces, "permission": None}
+    ws = verify_websocket
+    assert (
+        ws(authorization=bearer(claims()), client_ip="10.0.0.7", now_ms=NOW_MS, **arguments) == key
+    )
+    for client_ip, now_ms, name in [
+        ("10.0.0.8", NOW_MS, "no_authorization_ip"),
+        ("10.0.0.7", NOW_MS + 1, "expired_access_key"),
+    ]:
+        with pytest.raises(SandboxError) as info:
+            ws(authorization=bearer(claims()), client_ip=client_ip, now_ms=now_ms, **arguments)
+        assert info.value.name == name
+
+
 def test_require_permission_alone() -> None:
     require_permission(make_key(), "order")
     with pytest.raises(SandboxError) as info:
@@ -455,6 +523,54 @@ def test_nonce_store_forgets_after_retention() -> None:
     assert not store.use(ACCESS, "n1", now_ms=999)
     assert store.use(ACCESS, "n2", now_ms=1000)
     assert store.use(ACCESS, "n1", now_ms=1000)
+
+
+def test_nonce_store_forgets_the_oldest_first() -> None:
+    store = NonceStore(retention_ms=1000)
+    assert store.use(ACCESS, "early", now_ms=0)
+    assert store.use(ACCESS, "late", now_ms=500)
+    assert store.use(ACCESS, "now", now_ms=1200)  # "early" is forgotten, "late" is not
+    assert not store.use(ACCESS, "late", now_ms=1200)
+    assert store.use(ACCESS, "early", now_ms=1200)
+
+
+def test_nonces_are_timed_by_the_requests_clock() -> None:
+    store = NonceStore(retention_ms=1000, clock_ms=lambda: 0)  # a clock the verifier must not use
+    token = bearer(claims())
+    verify(token, store, now_ms=NOW_MS)
+    rejected("nonce_used", token, store, now_ms=NOW_MS + 999)
+    verify(token, store, now_ms=NOW_MS + 1000)
+
+
+def test_nonce_store_settings_are_checked_by_name() -> None:
+    for settings, message in [
+        ({"retention_ms": 0}, "retention_ms must be > 0, got 0"),
+        ({"max_entries": 0}, "max_entries must be > 0, got 0"),
+    ]:
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            NonceStore(**settings)
+    smallest = NonceStore(retention_ms=1, max_entries=1)
+    assert smallest.use(ACCESS, "a", now_ms=0)
+    assert smallest.use(ACCESS, "b", now_ms=0)
+    assert len(smallest) == 1
+    assert NonceStore()._max_entries == 1_000_000  # the documented bound (filling it takes ~250 MB)
+
+
+def test_nonce_store_default_clock_is_wall_clock_milliseconds() -> None:
+    journal = MemoryJournal()
+    store = NonceStore(journal=journal)
+    before = time.time_ns() // 1_000_000
+    assert store.use(ACCESS, "n")
+    after = time.time_ns() // 1_000_000
+    used_ms = journal.rows[-1][2]
+    assert type(used_ms) is int
+    assert before <= used_ms <= after
+
+
+def test_api_keys_need_non_empty_strings() -> None:
+    for name, value in [("access_key", ""), ("secret_key", None), ("pocket", 7)]:
+        with pytest.raises(ValueError, match=f"^{name} must be a non-empty string$"):
+            make_key(**{name: value})
 
 
 def test_nonce_store_is_bounded() -> None:
@@ -508,3 +624,10 @@ def test_nonce_store_reads_back_its_journal_within_retention() -> None:
     restarted = NonceStore(retention_ms=1000, clock_ms=lambda: 1500, journal=journal)
     assert not restarted.use(ACCESS, "recent", now_ms=1500)
     assert restarted.use(ACCESS, "old", now_ms=1500)  # beyond retention: forgotten
+    journal = MemoryJournal()
+    first = NonceStore(retention_ms=1000, journal=journal)
+    assert first.use(ACCESS, "a", now_ms=100)
+    assert first.use(ACCESS, "b", now_ms=900)  # writing "b" must not drop "a" from the journal
+    restarted = NonceStore(retention_ms=1000, clock_ms=lambda: 1050, journal=journal)
+    assert not restarted.use(ACCESS, "a", now_ms=1050)
+    assert not restarted.use(ACCESS, "b", now_ms=1050)
