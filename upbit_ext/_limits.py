@@ -1,9 +1,12 @@
 """Client-side rate limits that keep Upbit from answering 429.
 
-Upbit counts requests per group and per second: quotation groups per IP, exchange groups per
-pocket. Each group here keeps an exact log of its recent acquisitions, so no window of
-`per_seconds` (widened by a small safety margin for network jitter) ever holds more than `limit`
-requests. The log lives in a backend: in memory for one process, a SQLite file when several
+Upbit counts requests per group and per second, by arrival: quotation groups per IP, exchange
+groups per pocket. Each group here keeps an exact log of its requests, so no window of
+`per_seconds` (widened by a small safety margin) ever holds more than `limit` of them. A request
+is logged when its slot is granted and moved to when its answer came (`settle`), the latest
+moment the server can have counted it, however long it was delayed on the way. The margin then
+only has to cover what that cannot: clocks of different hosts (Redis offsets are estimated) and
+requests still unanswered a whole window after their grant. The log lives in a backend: in memory for one process, a SQLite file when several
 processes on one machine share one IP or pocket, or a Redis server (`_limits_redis`) when
 processes on several hosts share one account.
 """
@@ -190,10 +193,15 @@ Clock = Callable[[], float]
 
 class StateBackend(Protocol):
     """Where acquisition logs and gates live. Every method is atomic and reads `clock` inside
-    its critical section, so recorded timestamps are in the order slots were granted."""
+    its critical section, so recorded timestamps never go backwards."""
 
     def acquire(self, key: str, ban_key: str, limit: int, span: float, clock: Clock) -> Decision:
         """Record a slot for `key` unless `ban_key` or `key` is gated or the window is full."""
+        ...
+
+    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
+        """Move one hit of `key` stamped `granted_at` to `clock()`, the latest moment the server
+        can have counted that request; nothing if it has already left the window."""
         ...
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
@@ -248,6 +256,15 @@ class InMemoryBackend:
                 return Decision(None, wait, None)
             bisect.insort(hits, now)
             return Decision(now, 0.0, None)
+
+    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
+        with self._lock:
+            now = clock()
+            hits = self._window(key, now, span)
+            index = bisect.bisect_left(hits, granted_at)
+            if index < len(hits) and hits[index] == granted_at:
+                del hits[index]
+                bisect.insort(hits, max(now, granted_at))
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
         with self._lock:
@@ -354,6 +371,16 @@ class SQLiteBackend:
                 return Decision(None, wait, None)
             db.execute("INSERT INTO hits (key, ts) VALUES (?, ?)", (key, now))
             return Decision(now, 0.0, None)
+
+    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
+        with self._transaction() as db:
+            now = clock()
+            self._window(db, key, now, span)
+            db.execute(
+                "UPDATE hits SET ts = ? WHERE rowid ="
+                " (SELECT rowid FROM hits WHERE key = ? AND ts = ? LIMIT 1)",
+                (max(now, granted_at), key, granted_at),
+            )
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
         with self._transaction() as db:
@@ -492,6 +519,20 @@ class RateLimiter:
         while (decision := self._attempt(group)).granted_at is None:
             await self._async_sleep(max(decision.wait, _MIN_WAIT))
         return decision.granted_at
+
+    def settle(self, group: str, granted_at: float) -> None:
+        """Count the request sent on the slot `acquire` granted at `granted_at` as sent now.
+
+        Upbit counts a request when it arrives, which can be well after its slot was granted (a
+        thread descheduled, a slow network); once its answer (or a transport error) is in, now is
+        the latest moment it can have been counted, so the slot stays taken until a window after
+        that. Call it for every request that may have reached the server.
+        """
+        _, key, span = self._resolve(group)
+        # The request is already out: an unreachable store must not turn its answer into an
+        # error that says nothing was sent. The hit then keeps its grant time, as before.
+        with contextlib.suppress(LimiterUnavailable):
+            self._backend.settle(key, granted_at, span, self._clock)
 
     def update(
         self,

@@ -48,6 +48,9 @@ _RESYNC_SECONDS = 30.0
 _LOCAL_SECONDS = 5.0
 # Offsets are rounded to 2**-20 s (about 1 µs): adding and removing one then loses no bits.
 _OFFSET_GRAIN = float(2**20)
+# How far a settled grant time may sit from its stored hit: the offset can be measured again
+# between a grant and its answer. Moving a neighbour's hit instead only delays a later slot.
+_SETTLE_SLACK = 0.01
 
 # Keys expire some time after their last write, so idle groups leave nothing behind.
 _PRELUDE = """
@@ -91,6 +94,27 @@ end
 if wait > 0 then return {'wait', fmt(wait)} end
 take(KEYS[2], KEYS[3], now, span, 1)
 return {'ok', fmt(now)}
+"""
+
+# KEYS: gate, hits. ARGV: now, granted, span, slack. Moves the hit stamped nearest `granted`
+# (within `slack`: the offset may have been measured again since) to now, keeping its member.
+_SETTLE = """
+local now = clamp(KEYS[1], tonumber(ARGV[1]))
+local granted, span, slack = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+trim(KEYS[1], KEYS[2], now, span)
+keep(KEYS[1], DAY_MS)
+local near = redis.call('ZRANGEBYSCORE', KEYS[2], fmt(granted - slack), fmt(granted + slack),
+  'WITHSCORES')
+local best, gap = nil, nil
+for i = 1, #near, 2 do
+  local d = math.abs(tonumber(near[i + 1]) - granted)
+  if gap == nil or d < gap then best, gap = near[i], d end
+end
+if best then
+  redis.call('ZADD', KEYS[2], fmt(math.max(now, granted)), best)
+  redis.call('PEXPIRE', KEYS[2], math.ceil((span + 600) * 1000))
+end
+return 0
 """
 
 # KEYS: gate, hits. ARGV: now, remaining, limit, span.
@@ -199,6 +223,7 @@ class RedisBackend:
             name: self._client.register_script(_PRELUDE + body)
             for name, body in (
                 ("acquire", _ACQUIRE),
+                ("settle", _SETTLE),
                 ("sync_down", _SYNC_DOWN),
                 ("block", _BLOCK),
                 ("add_strike", _ADD_STRIKE),
@@ -286,6 +311,21 @@ class RedisBackend:
             return Decision(None, float(reply[1]), None)
 
         return self._run(remote, lambda: self._local.acquire(key, ban_key, limit, span, clock))
+
+    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
+        def remote() -> None:
+            offset = self._offset(clock)
+            self._scripts["settle"](
+                keys=list(self._keys(key)),
+                args=[
+                    repr(clock() + offset),
+                    repr(float(granted_at) + offset),
+                    repr(float(span)),
+                    repr(_SETTLE_SLACK),
+                ],
+            )
+
+        self._run(remote, lambda: self._local.settle(key, granted_at, span, clock))
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
         def remote() -> None:

@@ -2,7 +2,8 @@
 
 Limits live here, not at call level, so every attempt (retries and order look-ups
 included) spends from the group's budget, and every response, error or not, teaches the
-limiter what the server counted.
+limiter what the server counted. Each slot is settled when its send ends: Upbit counts a request
+when it arrives, which may be long after the slot was granted.
 """
 
 from __future__ import annotations
@@ -130,9 +131,12 @@ class UpbitTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
         started = time.monotonic()
-        limiter.acquire(group)
+        granted_at = limiter.acquire(group)
         _log_send(request, group, time.monotonic() - started)
-        response = self._inner.handle_request(request)
+        try:
+            response = self._inner.handle_request(request)
+        finally:  # answered, failed or cancelled: it may have been counted until now
+            limiter.settle(group, granted_at)
         _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
@@ -157,9 +161,12 @@ class AsyncUpbitTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
         started = time.monotonic()
-        await limiter.acquire_async(group)
+        granted_at = await limiter.acquire_async(group)
         _log_send(request, group, time.monotonic() - started)
-        response = await self._inner.handle_async_request(request)
+        try:
+            response = await self._inner.handle_async_request(request)
+        finally:  # answered, failed or cancelled: it may have been counted until now
+            limiter.settle(group, granted_at)
         _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
