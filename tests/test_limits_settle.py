@@ -131,6 +131,27 @@ def test_redis_settles_after_the_clock_offset_was_measured_again(
         backend.close()
 
 
+def test_settling_with_the_store_gone_raises_nothing_but_the_next_grant_fails_closed(
+    clock: FakeClock,
+) -> None:
+    from _redis import redis_server
+
+    from upbit_ext._limits import LimiterUnavailable
+    from upbit_ext._limits_redis import RedisBackend
+
+    with redis_server() as url:
+        backend = RedisBackend(url)
+        limiter = make(clock, backend, limit=5)
+        granted = limiter.acquire("g")
+    try:
+        # The request is already out: its answer must not become "nothing was sent".
+        limiter.settle("g", granted)
+        with pytest.raises(LimiterUnavailable):
+            limiter.acquire("g")
+    finally:
+        backend.close()
+
+
 # --- the real transport on loopback: a server that answers late or drops the connection ----
 
 

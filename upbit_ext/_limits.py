@@ -6,9 +6,11 @@ groups per pocket. Each group here keeps an exact log of its requests, so no win
 is logged when its slot is granted and moved to when its answer came (`settle`), the latest
 moment the server can have counted it, however long it was delayed on the way. The margin then
 only has to cover what that cannot: clocks of different hosts (Redis offsets are estimated) and
-requests still unanswered a whole window after their grant. The log lives in a backend: in memory for one process, a SQLite file when several
-processes on one machine share one IP or pocket, or a Redis server (`_limits_redis`) when
-processes on several hosts share one account.
+requests still unanswered a whole window after their grant.
+
+The log lives in a backend: in memory for one process, a SQLite file when several processes on
+one machine share one IP or pocket, or a Redis server (`_limits_redis`) when processes on several
+hosts share one account.
 """
 
 from __future__ import annotations
