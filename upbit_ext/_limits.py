@@ -430,8 +430,9 @@ SnapshotValue = int | float | None
 class RateLimiter:
     """Per-group budgets for one scope (`"ip"` for quotation, a pocket for exchange) of one host.
 
-    `acquire(group)` blocks until the group may send; `update(group, status, headers)` feeds each
-    response back so `Remaining-Req`, 429 and 418 tighten the budget. All limiters that share a
+    `acquire(group)` blocks until the group may send; `settle(group, granted_at)` moves the
+    request's slot to when its send ended; `update(group, status, headers)` feeds each response
+    back so `Remaining-Req`, 429 and 418 tighten the budget. All limiters that share a
     backend and host share a 418 block.
     """
 
