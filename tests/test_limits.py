@@ -863,3 +863,110 @@ def test_a_418_seen_by_one_process_stops_the_others_until_the_ban_ends(
         for at, until in blocked:
             assert banned_at - 0.1 < at < ban_until
             assert until == pytest.approx(ban_until, abs=0.05)
+
+
+# --- a slot is held until a window after its answer ------------------------------------------
+
+
+def test_requests_delayed_on_the_way_never_share_a_server_second_with_later_ones(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    """The server counts a request when it arrives, up to its answer, not when the client sent it.
+
+    Ten requests sent at k+0.9 are counted at k+1.05 (a busy server, a preempted thread); the
+    eleventh, a window plus margin after the first send, would land in the same server second.
+    Settled at their answer, the ten slots hold it back to the next second.
+    """
+    from upbit_ext.sandbox._ratelimit import ServerLimiter
+
+    server = ServerLimiter()
+    limiter = make(clock, backend)
+    clock.now = START + 0.9
+    granted = [limiter.acquire("ticker") for _ in range(10)]
+    clock.now += 0.15
+    statuses = [server.hit("ticker", "ip:x", clock.now).status for _ in granted]
+    for at in granted:
+        limiter.settle("ticker", at)
+    limiter.acquire("ticker")
+    statuses.append(server.hit("ticker", "ip:x", clock.now).status)
+    assert statuses == [200] * 11
+    assert clock.now >= START + 2.0
+
+
+def test_a_fast_answer_keeps_the_slot_at_its_grant(clock: FakeClock, backend: StateBackend) -> None:
+    """Settling only ever holds a slot longer, and only past the margin: full speed is kept."""
+    limiter = make(clock, backend)
+    granted = [limiter.acquire("ticker") for _ in range(10)]
+    clock.now += 0.01  # answered within the margin
+    for at in granted:
+        limiter.settle("ticker", at)
+    assert waited(clock, limiter, "ticker") == pytest.approx(1.0 + MARGIN - 0.01)
+
+
+class LateFirstServer(ThreadingHTTPServer):
+    """Counts requests in the sandbox's fixed wall-clock seconds when it handles them; the first
+    `late` requests are handled `delay` seconds after they arrive."""
+
+    daemon_threads = True
+
+    def __init__(self, late: int, delay: float) -> None:
+        from upbit_ext.sandbox._ratelimit import ServerLimiter
+
+        super().__init__(("127.0.0.1", 0), LateFirstHandler)
+        self.late, self.delay = late, delay
+        self.referee = ServerLimiter()
+        self.lock = threading.Lock()
+        self.arrived = 0
+        self.statuses: list[int] = []
+
+
+class LateFirstHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: LateFirstServer
+
+    def do_GET(self) -> None:
+        srv = self.server
+        with srv.lock:
+            srv.arrived += 1
+            late = srv.arrived <= srv.late
+        if late:
+            time.sleep(srv.delay)
+        with srv.lock:
+            verdict = srv.referee.hit("ticker", "ip:test", time.time())
+            srv.statuses.append(verdict.status)
+        body = b"[]" if verdict.status == 200 else b"Too many API requests."
+        self.send_response(verdict.status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+# Real time on a shared 2-core machine: the timeline has 0.15 s of slack either way.
+@pytest.mark.flaky(reruns=2)
+def test_the_client_holds_slots_of_late_answers_so_the_server_sees_no_429() -> None:
+    from upbit_ext import Upbit
+
+    server = LateFirstServer(late=10, delay=0.3)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        with Upbit(base_url=f"http://127.0.0.1:{server.server_address[1]}") as upbit:
+            # Ten sent at k+0.8 are counted at k+1.1; the eleventh may go at k+1.85 by the
+            # send times alone, inside the same server second.
+            time.sleep(1.8 - time.time() % 1.0)
+            first = [
+                threading.Thread(target=upbit.list_tickers, kwargs={"markets": "KRW-BTC"})
+                for _ in range(10)
+            ]
+            for t in first:
+                t.start()
+            for t in first:
+                t.join()
+            upbit.list_tickers(markets="KRW-BTC")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert server.statuses == [200] * 11

@@ -3,10 +3,8 @@
 Upbit counts requests per group and per second, by arrival: quotation groups per IP, exchange
 groups per pocket. Each group here keeps an exact log of its requests, so no window of
 `per_seconds` (widened by a small safety margin) ever holds more than `limit` of them. A request
-is logged when its slot is granted and moved to when its answer came (`settle`), the latest
-moment the server can have counted it, however long it was delayed on the way. The margin then
-only has to cover what that cannot: clocks of different hosts (Redis offsets are estimated) and
-requests still unanswered a whole window after their grant.
+is logged when its slot is granted and moved to its answer (less the margin; `settle`), the
+latest moment the server can have counted it, however long it was delayed on the way.
 
 The log lives in a backend: in memory for one process, a SQLite file when several processes on
 one machine share one IP or pocket, or a Redis server (`_limits_redis`) when processes on several
@@ -201,9 +199,9 @@ class StateBackend(Protocol):
         """Record a slot for `key` unless `ban_key` or `key` is gated or the window is full."""
         ...
 
-    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
-        """Move one hit of `key` stamped `granted_at` to `clock()`, the latest moment the server
-        can have counted that request; nothing if it has already left the window."""
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
+        """Move one hit of `key` stamped `granted_at` to `stamp` if that is later (both `clock()`
+        times; see `RateLimiter.settle`); nothing if there is no such hit."""
         ...
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
@@ -259,15 +257,6 @@ class InMemoryBackend:
             bisect.insort(hits, now)
             return Decision(now, 0.0, None)
 
-    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
-        with self._lock:
-            now = clock()
-            hits = self._window(key, now, span)
-            index = bisect.bisect_left(hits, granted_at)
-            if index < len(hits) and hits[index] == granted_at:
-                del hits[index]
-                bisect.insort(hits, max(now, granted_at))
-
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
         with self._lock:
             now = clock()
@@ -278,6 +267,16 @@ class InMemoryBackend:
     def block(self, key: str, until: float, clock: Clock) -> None:
         with self._lock:
             self._gates[key] = max(self._gates.get(key, 0.0), until)
+
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
+        with self._lock:
+            hits = self._hits.get(key)
+            if not hits or stamp <= granted_at:
+                return
+            i = bisect.bisect_left(hits, granted_at)
+            if i < len(hits) and hits[i] == granted_at:
+                del hits[i]
+                bisect.insort(hits, stamp)
 
     def add_strike(self, key: str) -> int:
         with self._lock:
@@ -374,22 +373,22 @@ class SQLiteBackend:
             db.execute("INSERT INTO hits (key, ts) VALUES (?, ?)", (key, now))
             return Decision(now, 0.0, None)
 
-    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
-        with self._transaction() as db:
-            now = clock()
-            self._window(db, key, now, span)
-            db.execute(
-                "UPDATE hits SET ts = ? WHERE rowid ="
-                " (SELECT rowid FROM hits WHERE key = ? AND ts = ? LIMIT 1)",
-                (max(now, granted_at), key, granted_at),
-            )
-
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
         with self._transaction() as db:
             now = clock()
             missing = limit - len(self._window(db, key, now, span)) - remaining
             if missing > 0:
                 db.executemany("INSERT INTO hits (key, ts) VALUES (?, ?)", [(key, now)] * missing)
+
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
+        if stamp <= granted_at:
+            return
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE hits SET ts = ? WHERE rowid = "
+                "(SELECT rowid FROM hits WHERE key = ? AND ts = ? LIMIT 1)",
+                (stamp, key, granted_at),
+            )
 
     def block(self, key: str, until: float, clock: Clock) -> None:
         with self._transaction() as db:
@@ -524,18 +523,21 @@ class RateLimiter:
         return decision.granted_at
 
     def settle(self, group: str, granted_at: float) -> None:
-        """Count the request sent on the slot `acquire` granted at `granted_at` as sent now.
+        """Call when the send of a request on the slot granted at `granted_at` ended: answered,
+        failed or cancelled (it may have reached the server all the same).
 
-        Upbit counts a request when it arrives, which can be well after its slot was granted (a
-        thread descheduled, a slow network); once its answer (or a transport error) is in, now is
-        the latest moment it can have been counted, so the slot stays taken until a window after
-        that. Call it for every request that may have reached the server.
+        The server counted the request at some moment between the grant and the answer, not
+        at the grant: a request delayed on the way (a busy server, a preempted thread, the
+        network) can land in the same server second as requests sent a full window later. So
+        the slot is held until a window after the answer, or after the grant plus the safety
+        margin, whichever is later; then no server window, fixed or sliding, ever sees more
+        than `limit`, however uneven the delays. Answers faster than the margin change nothing.
         """
-        _, key, span = self._resolve(group)
+        _, key, _ = self._resolve(group)
         # The request is already out: an unreachable store must not turn its answer into an
-        # error that says nothing was sent. The hit then keeps its grant time, as before.
+        # error that says nothing was sent. The slot then keeps its grant time.
         with contextlib.suppress(LimiterUnavailable):
-            self._backend.settle(key, granted_at, span, self._clock)
+            self._backend.settle(key, granted_at, self._clock() - self._margin, self._clock)
 
     def update(
         self,

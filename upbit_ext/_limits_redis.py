@@ -96,23 +96,21 @@ take(KEYS[2], KEYS[3], now, span, 1)
 return {'ok', fmt(now)}
 """
 
-# KEYS: gate, hits. ARGV: now, granted, span, slack. Moves the hit stamped nearest `granted`
-# (within `slack`: the offset may have been measured again since) to now, keeping its member.
+# KEYS: hits. ARGV: granted, stamp, slack. Moves the hit stamped nearest `granted` (within
+# `slack`: the offset may have been measured again since) to `stamp` if later, keeping its member.
 _SETTLE = """
-local now = clamp(KEYS[1], tonumber(ARGV[1]))
-local granted, span, slack = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-trim(KEYS[1], KEYS[2], now, span)
-keep(KEYS[1], DAY_MS)
-local near = redis.call('ZRANGEBYSCORE', KEYS[2], fmt(granted - slack), fmt(granted + slack),
+local granted, stamp, slack = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local near = redis.call('ZRANGEBYSCORE', KEYS[1], fmt(granted - slack), fmt(granted + slack),
   'WITHSCORES')
-local best, gap = nil, nil
+local best, at, gap = nil, nil, nil
 for i = 1, #near, 2 do
-  local d = math.abs(tonumber(near[i + 1]) - granted)
-  if gap == nil or d < gap then best, gap = near[i], d end
+  local score = tonumber(near[i + 1])
+  local d = math.abs(score - granted)
+  if gap == nil or d < gap then best, at, gap = near[i], score, d end
 end
-if best then
-  redis.call('ZADD', KEYS[2], fmt(math.max(now, granted)), best)
-  redis.call('PEXPIRE', KEYS[2], math.ceil((span + 600) * 1000))
+if best and stamp > at then
+  redis.call('ZADD', KEYS[1], fmt(stamp), best)
+  if redis.call('PTTL', KEYS[1]) < 600000 then redis.call('PEXPIRE', KEYS[1], 600000) end
 end
 return 0
 """
@@ -312,20 +310,21 @@ class RedisBackend:
 
         return self._run(remote, lambda: self._local.acquire(key, ban_key, limit, span, clock))
 
-    def settle(self, key: str, granted_at: float, span: float, clock: Clock) -> None:
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
         def remote() -> None:
+            if stamp <= granted_at:
+                return
             offset = self._offset(clock)
             self._scripts["settle"](
-                keys=list(self._keys(key)),
+                keys=[self._keys(key)[1]],
                 args=[
-                    repr(clock() + offset),
                     repr(float(granted_at) + offset),
-                    repr(float(span)),
+                    repr(float(stamp) + offset),
                     repr(_SETTLE_SLACK),
                 ],
             )
 
-        self._run(remote, lambda: self._local.settle(key, granted_at, span, clock))
+        self._run(remote, lambda: self._local.settle(key, granted_at, stamp, clock))
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
         def remote() -> None:

@@ -1,0 +1,279 @@
+"""What rate_use, order_safety and backfill share (to fold into _harness at merge).
+
+- `bench_python()`: `.venv-bench` built from requirements/bench.txt, rebuilt when the pins change.
+- `CountedSandbox`: the sandbox in its own process, with Upbit's limits on, counting on the
+  server side every rate-limit verdict (200/429/418 per group) and every order it holds, so a
+  benchmark reads what really reached the exchange rather than what a client says it saw.
+- `drive(client, task, **args)`: runs benchmarks/_driver.py for one client, ours from the
+  project's interpreter, the peers from .venv-bench, and returns its JSON answer.
+
+Run alone (`python benchmarks/_peers_safety.py serve [--db PATH]`) it is the sandbox process:
+prints its URL, serves until killed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+ROOT = Path(__file__).resolve().parents[1]
+PINS = ROOT / "requirements" / "bench.txt"
+VENV = ROOT / ".venv-bench"
+DRIVER = Path(__file__).with_name("_driver.py")
+CLIENTS = ("upbit_ext", "upbit-sdk", "pyupbit", "ccxt")
+PEERS = CLIENTS[1:]
+
+
+def bench_python() -> Path:
+    """The benchmark venv's interpreter, (re)built with pip when requirements/bench.txt changed."""
+    python = VENV / "bin" / "python"
+    stamp = VENV / ".pins-sha256"
+    wanted = hashlib.sha256(PINS.read_bytes()).hexdigest()
+    if not python.exists() or not stamp.exists() or stamp.read_text() != wanted:
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "-r", str(PINS)],
+            check=True, timeout=900,
+        )  # fmt: skip
+        stamp.write_text(wanted)
+    return python
+
+
+def versions(clients: tuple[str, ...] = CLIENTS) -> dict[str, str]:
+    """Installed versions of the peers among `clients`, from .venv-bench (for a row's notes)."""
+    peers = [c for c in clients if c in PEERS]
+    if not peers:
+        return {}
+    code = (
+        "import importlib.metadata as m, json;"
+        f"print(json.dumps({{n: m.version(n) for n in {peers!r}}}))"
+    )
+    out = subprocess.run([str(bench_python()), "-c", code], capture_output=True, text=True)
+    return dict(json.loads(out.stdout)) if out.returncode == 0 else {}
+
+
+def drive(
+    client: str,
+    task: str,
+    timeout: float = 900,
+    env_extra: dict[str, str] | None = None,
+    **args: Any,
+) -> dict[str, Any]:
+    """One run of `task` by `client` in a subprocess; its JSON answer (or {"error": ...}).
+
+    The caller's UPBIT_* variables are dropped; `env_extra` sets what a run needs (e.g. a
+    shared rate-limit backend when several driver processes share one budget).
+    """
+    python = Path(sys.executable) if client == "upbit_ext" else bench_python()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("UPBIT_")}
+    env.update(env_extra or {})
+    env["PYTHONWARNINGS"] = "ignore"
+    try:
+        run = subprocess.run(
+            [str(python), str(DRIVER), task, client, json.dumps(args)],
+            capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"error": f"driver timed out after {timeout:.0f} s"}
+    if run.returncode != 0:
+        tail = run.stderr.strip().splitlines()[-1:] or ["no output"]
+        return {"error": f"driver exited {run.returncode}: {tail[0][:300]}"}
+    return dict(json.loads(run.stdout.strip().splitlines()[-1]))
+
+
+def quartiles(values: list[float]) -> dict[str, float | int]:
+    """median, p25, p75 and n of a list (nearest-rank-free: linear interpolation)."""
+    ordered = sorted(values)
+    n = len(ordered)
+
+    def at(q: float) -> float:
+        if n == 1:
+            return ordered[0]
+        pos = q * (n - 1)
+        lo = int(pos)
+        hi = min(lo + 1, n - 1)
+        return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+    return {"median": at(0.5), "p25": at(0.25), "p75": at(0.75), "n": n}
+
+
+class CountedSandbox:
+    """The sandbox in another process, limits on; `stats()` reads its server-side counters."""
+
+    def __init__(self, *, history_days: float = 0.05, trades_per_minute: float = 0) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="bench-sandbox-")
+        db = Path(self._tmp.name) / "sandbox.db"
+        self._proc = subprocess.Popen(
+            [sys.executable, __file__, "serve", "--db", str(db),
+             "--history-days", str(history_days),
+             "--trades-per-minute", str(trades_per_minute)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+        )  # fmt: skip
+        assert self._proc.stdout is not None
+        line = self._proc.stdout.readline().strip()
+        if not line.startswith("http://"):
+            self.close()
+            raise RuntimeError(f"the benchmark sandbox did not start: {line!r}")
+        self.url = line
+
+    def _call(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            self.url + path, data=data, method="GET" if data is None else "POST"
+        )
+        request.add_header("content-type", "application/json")
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.loads(answer.read())
+
+    def minutes_with_candles(self, market: str, start_minute: int, end_minute: int) -> int:
+        """How many minutes of [start, end) hold a 1-minute candle on the sandbox (the truth)."""
+        query = f"?market={market}&start={start_minute}&end={end_minute}"
+        return int(self._call("/_bench/candle_minutes" + query)["count"])
+
+    def stats(self) -> dict[str, Any]:
+        """{"verdicts": {"<group> <status>": count}, "orders": total orders held}."""
+        return dict(self._call("/_bench/stats"))
+
+    def faults(self, **changes: Any) -> None:
+        self._call("/_sandbox/faults", changes)
+
+    def blocked_for(self) -> float:
+        """Seconds left of the longest 418 block the sandbox holds (0 when none)."""
+        return float(self._call("/_bench/blocked")["seconds"])
+
+    def reset_limits(self) -> None:
+        """Forget all windows, 429 strikes and 418 blocks: one client's ban never hits the next."""
+        self._call("/_bench/reset", {})
+
+    def close(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
+        self._tmp.cleanup()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def counted_delta(before: dict[str, Any], after: dict[str, Any], group: str) -> dict[str, int]:
+    """Server-side 200/429/418 for `group` between two `stats()` readings."""
+
+    def get(stats: dict[str, Any], status: int) -> int:
+        return int(stats["verdicts"].get(f"{group} {status}", 0))
+
+    return {str(s): get(after, s) - get(before, s) for s in (200, 429, 418)}
+
+
+def _serve(db: str, history_days: float, trades_per_minute: float) -> None:
+    """The sandbox process: counts the limiter's verdicts and exposes them on /_bench/*."""
+    import threading
+    from collections import Counter
+
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from upbit_ext.sandbox import SandboxConfig, serve
+
+    # Room for thousands of resting orders per client.
+    balances = {"KRW": "10000000000", "BTC": "100", "ETH": "5", "XRP": "10000", "USDT": "1000"}
+    from dataclasses import replace
+
+    from upbit_ext.sandbox._market import DEFAULT_MARKETS
+
+    markets = DEFAULT_MARKETS
+    if trades_per_minute:
+        # Every market equally busy, so each client can backfill its own market at equal cost.
+        markets = tuple(replace(m, trades_per_minute=trades_per_minute) for m in markets)
+    config = SandboxConfig(
+        db_path=db, history_days=history_days, balances=balances, markets=markets
+    )
+    running = serve(config)
+    sandbox = running.app.state.sandbox
+    limiter = sandbox.limiter
+    counts: Counter[str] = Counter()
+    lock = threading.Lock()
+    hit = limiter.hit
+
+    def counted_hit(group: str, unit: str, now: float) -> Any:
+        verdict = hit(group, unit, now)
+        with lock:
+            counts[f"{group} {verdict.status}"] += 1
+        return verdict
+
+    limiter.hit = counted_hit
+
+    def orders_held() -> int:
+        return int(sandbox.store._read("SELECT COUNT(*) FROM orders")[0][0])
+
+    async def stats(request: Request) -> JSONResponse:
+        with lock:
+            verdicts = dict(counts)
+        return JSONResponse({"verdicts": verdicts, "orders": orders_held()})
+
+    async def blocked(request: Request) -> JSONResponse:
+        now = sandbox.now_ms() / 1000
+        units = getattr(limiter, "_units", {})
+        left = max([u.blocked_until - now for u in units.values()] + [0.0])
+        return JSONResponse({"seconds": left})
+
+    async def reset(request: Request) -> JSONResponse:
+        # A fresh start for the next client: no 418 block or 429 strikes carried over.
+        with limiter._lock:
+            limiter._units.clear()
+        return JSONResponse({})
+
+    async def candle_minutes(request: Request) -> JSONResponse:
+        series = sandbox.market._get(request.query_params["market"])
+        start, end = int(request.query_params["start"]), int(request.query_params["end"])
+        with sandbox.market._lock:
+            count = sum(1 for m in range(start, end) if series.minute(m) is not None)
+        return JSONResponse({"count": count})
+
+    running.app.router.routes[:0] = [
+        Route("/_bench/candle_minutes", candle_minutes, methods=["GET"]),
+        Route("/_bench/stats", stats, methods=["GET"]),
+        Route("/_bench/reset", reset, methods=["POST"]),
+        Route("/_bench/blocked", blocked, methods=["GET"]),
+    ]
+    print(running.url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        running.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=["serve", "venv"])
+    parser.add_argument("--db", default=":memory:")
+    parser.add_argument("--history-days", type=float, default=0.05)
+    parser.add_argument("--trades-per-minute", type=float, default=0)
+    cli = parser.parse_args()
+    if cli.command == "venv":
+        print(bench_python())
+    else:
+        _serve(cli.db, cli.history_days, cli.trades_per_minute)
