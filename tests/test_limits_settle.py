@@ -1,9 +1,10 @@
 """A slot stays taken until a window after its request was answered, not after it was granted.
 
 Upbit counts a request when it arrives, which can be long after its slot was granted (a thread
-descheduled, a slow network). Settling moves the request's hit to its answer (or failure) time,
-the latest moment the server can have counted it. Unit tests run on a fake clock against every
-backend (memory, SQLite, a real redis-server); the transport tests use real time on loopback.
+descheduled, a slow network). Settling moves the request's hit to its answer (or failure) time
+less the safety margin, so the slot is held a window after the latest moment the server can have
+counted it. Unit tests run on a fake clock against every backend (memory, SQLite, a real
+redis-server); the transport tests use real time on loopback.
 """
 
 from __future__ import annotations
