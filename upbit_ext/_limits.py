@@ -1,11 +1,14 @@
 """Client-side rate limits that keep Upbit from answering 429.
 
-Upbit counts requests per group and per second: quotation groups per IP, exchange groups per
-pocket. Each group here keeps an exact log of its recent acquisitions, so no window of
-`per_seconds` (widened by a small safety margin for network jitter) ever holds more than `limit`
-requests. The log lives in a backend: in memory for one process, a SQLite file when several
-processes on one machine share one IP or pocket, or a Redis server (`_limits_redis`) when
-processes on several hosts share one account.
+Upbit counts requests per group and per second, by arrival: quotation groups per IP, exchange
+groups per pocket. Each group here keeps an exact log of its requests, so no window of
+`per_seconds` (widened by a small safety margin) ever holds more than `limit` of them. A request
+is logged when its slot is granted and moved to its answer (less the margin; `settle`), the
+latest moment the server can have counted it, however long it was delayed on the way.
+
+The log lives in a backend: in memory for one process, a SQLite file when several processes on
+one machine share one IP or pocket, or a Redis server (`_limits_redis`) when processes on several
+hosts share one account.
 """
 
 from __future__ import annotations
@@ -190,14 +193,15 @@ Clock = Callable[[], float]
 
 class StateBackend(Protocol):
     """Where acquisition logs and gates live. Every method is atomic and reads `clock` inside
-    its critical section, so recorded timestamps are in the order slots were granted.
-
-    Optionally also `settle(key, granted_at, stamp)`: move one slot of `key` granted at
-    `granted_at` to `stamp` if later (see `RateLimiter.settle`); without it a slot stays at
-    its grant time."""
+    its critical section, so recorded timestamps never go backwards."""
 
     def acquire(self, key: str, ban_key: str, limit: int, span: float, clock: Clock) -> Decision:
         """Record a slot for `key` unless `ban_key` or `key` is gated or the window is full."""
+        ...
+
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
+        """Move one hit of `key` stamped `granted_at` to `stamp` if that is later (both `clock()`
+        times; see `RateLimiter.settle`); nothing if there is no such hit."""
         ...
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
@@ -264,7 +268,7 @@ class InMemoryBackend:
         with self._lock:
             self._gates[key] = max(self._gates.get(key, 0.0), until)
 
-    def settle(self, key: str, granted_at: float, stamp: float) -> None:
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
         with self._lock:
             hits = self._hits.get(key)
             if not hits or stamp <= granted_at:
@@ -376,7 +380,7 @@ class SQLiteBackend:
             if missing > 0:
                 db.executemany("INSERT INTO hits (key, ts) VALUES (?, ?)", [(key, now)] * missing)
 
-    def settle(self, key: str, granted_at: float, stamp: float) -> None:
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
         if stamp <= granted_at:
             return
         with self._transaction() as db:
@@ -425,8 +429,9 @@ SnapshotValue = int | float | None
 class RateLimiter:
     """Per-group budgets for one scope (`"ip"` for quotation, a pocket for exchange) of one host.
 
-    `acquire(group)` blocks until the group may send; `update(group, status, headers)` feeds each
-    response back so `Remaining-Req`, 429 and 418 tighten the budget. All limiters that share a
+    `acquire(group)` blocks until the group may send; `settle(group, granted_at)` moves the
+    request's slot to when its send ended; `update(group, status, headers)` feeds each response
+    back so `Remaining-Req`, 429 and 418 tighten the budget. All limiters that share a
     backend and host share a 418 block.
     """
 
@@ -523,7 +528,8 @@ class RateLimiter:
         return decision.granted_at
 
     def settle(self, group: str, granted_at: float) -> None:
-        """Call when the answer to a request sent on a slot granted at `granted_at` arrived.
+        """Call when the send of a request on the slot granted at `granted_at` ended: answered,
+        failed or cancelled (it may have reached the server all the same).
 
         The server counted the request at some moment between the grant and the answer, not
         at the grant: a request delayed on the way (a busy server, a preempted thread, the
@@ -533,9 +539,10 @@ class RateLimiter:
         than `limit`, however uneven the delays. Answers faster than the margin change nothing.
         """
         _, key, _ = self._resolve(group)
-        settle = getattr(self._backend, "settle", None)
-        if settle is not None:
-            settle(key, granted_at, self._clock() - self._margin)
+        # The request is already out: an unreachable store must not turn its answer into an
+        # error that says nothing was sent. The slot then keeps its grant time.
+        with contextlib.suppress(LimiterUnavailable):
+            self._backend.settle(key, granted_at, self._clock() - self._margin, self._clock)
 
     def update(
         self,

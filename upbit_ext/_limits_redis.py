@@ -48,6 +48,9 @@ _RESYNC_SECONDS = 30.0
 _LOCAL_SECONDS = 5.0
 # Offsets are rounded to 2**-20 s (about 1 µs): adding and removing one then loses no bits.
 _OFFSET_GRAIN = float(2**20)
+# How far a settled grant time may sit from its stored hit: the offset can be measured again
+# between a grant and its answer. Moving a neighbour's hit instead only delays a later slot.
+_SETTLE_SLACK = 0.01
 
 # Keys expire some time after their last write, so idle groups leave nothing behind.
 _PRELUDE = """
@@ -91,6 +94,25 @@ end
 if wait > 0 then return {'wait', fmt(wait)} end
 take(KEYS[2], KEYS[3], now, span, 1)
 return {'ok', fmt(now)}
+"""
+
+# KEYS: hits. ARGV: granted, stamp, slack. Moves the hit stamped nearest `granted` (within
+# `slack`: the offset may have been measured again since) to `stamp` if later, keeping its member.
+_SETTLE = """
+local granted, stamp, slack = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local near = redis.call('ZRANGEBYSCORE', KEYS[1], fmt(granted - slack), fmt(granted + slack),
+  'WITHSCORES')
+local best, at, gap = nil, nil, nil
+for i = 1, #near, 2 do
+  local score = tonumber(near[i + 1])
+  local d = math.abs(score - granted)
+  if gap == nil or d < gap then best, at, gap = near[i], score, d end
+end
+if best and stamp > at then
+  redis.call('ZADD', KEYS[1], fmt(stamp), best)
+  if redis.call('PTTL', KEYS[1]) < 600000 then redis.call('PEXPIRE', KEYS[1], 600000) end
+end
+return 0
 """
 
 # KEYS: gate, hits. ARGV: now, remaining, limit, span.
@@ -199,6 +221,7 @@ class RedisBackend:
             name: self._client.register_script(_PRELUDE + body)
             for name, body in (
                 ("acquire", _ACQUIRE),
+                ("settle", _SETTLE),
                 ("sync_down", _SYNC_DOWN),
                 ("block", _BLOCK),
                 ("add_strike", _ADD_STRIKE),
@@ -286,6 +309,22 @@ class RedisBackend:
             return Decision(None, float(reply[1]), None)
 
         return self._run(remote, lambda: self._local.acquire(key, ban_key, limit, span, clock))
+
+    def settle(self, key: str, granted_at: float, stamp: float, clock: Clock) -> None:
+        def remote() -> None:
+            if stamp <= granted_at:
+                return
+            offset = self._offset(clock)
+            self._scripts["settle"](
+                keys=[self._keys(key)[1]],
+                args=[
+                    repr(float(granted_at) + offset),
+                    repr(float(stamp) + offset),
+                    repr(_SETTLE_SLACK),
+                ],
+            )
+
+        self._run(remote, lambda: self._local.settle(key, granted_at, stamp, clock))
 
     def sync_down(self, key: str, remaining: int, limit: int, span: float, clock: Clock) -> None:
         def remote() -> None:

@@ -2,7 +2,8 @@
 
 Limits live here, not at call level, so every attempt (retries and order look-ups
 included) spends from the group's budget, and every response, error or not, teaches the
-limiter what the server counted.
+limiter what the server counted. Each slot is settled when its send ends: Upbit counts a request
+when it arrives, which may be long after the slot was granted.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ class UpbitTransport(httpx.BaseTransport):
         _log_send(request, group, time.monotonic() - started)
         try:
             response = self._inner.handle_request(request)
-        finally:
+        finally:  # answered, failed or cancelled: it may have been counted until now
             limiter.settle(group, granted_at)
         _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
@@ -168,7 +169,7 @@ class AsyncUpbitTransport(httpx.AsyncBaseTransport):
         _log_send(request, group, time.monotonic() - started)
         try:
             response = await self._inner.handle_async_request(request)
-        finally:
+        finally:  # answered, failed or cancelled: it may have been counted until now
             limiter.settle(group, granted_at)
         _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
