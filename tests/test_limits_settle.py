@@ -122,7 +122,7 @@ def test_redis_settles_after_the_clock_offset_was_measured_again(
         backend.close()
 
 
-def test_settling_with_the_store_gone_raises_nothing_but_the_next_grant_fails_closed(
+def test_settling_and_learning_with_the_store_gone_raise_nothing_but_the_next_grant_fails_closed(
     clock: FakeClock,
 ) -> None:
     from _redis import redis_server
@@ -137,6 +137,9 @@ def test_settling_with_the_store_gone_raises_nothing_but_the_next_grant_fails_cl
     try:
         # The request is already out: its answer must not become "nothing was sent".
         limiter.settle("g", granted)
+        # Nor may learning from its answer (a 429 or 418 included) raise "nothing was sent".
+        limiter.update("g", 429, {"Remaining-Req": "group=g; min=100; sec=0"})
+        limiter.update("g", 418, {"Retry-After": "30"})
         with pytest.raises(LimiterUnavailable):
             limiter.acquire("g")
     finally:

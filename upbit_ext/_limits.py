@@ -559,6 +559,18 @@ class RateLimiter:
         with consecutive 429s; 418 blocks every group of the host for `block_seconds`, else
         `Retry-After`, else `ban_seconds`.
         """
+        # The request is already out: an unreachable shared store must not turn its answer into
+        # an error that says nothing was sent. The next grant fails closed all the same.
+        with contextlib.suppress(LimiterUnavailable):
+            self._learn(group, status, headers, block_seconds)
+
+    def _learn(
+        self,
+        group: str,
+        status: int,
+        headers: Mapping[str, str] | None,
+        block_seconds: float | None,
+    ) -> None:
         _, key, span = self._resolve(group)
         self.observe_remaining(_header(headers, "remaining-req"))
         if status not in (418, 429):
