@@ -261,7 +261,9 @@ def test_sigterm_flushes_what_was_buffered(running: RunningSandbox, tmp_path: Pa
     process.send_signal(signal.SIGTERM)
     summary = finish(process, timeout=20)
     counts = assert_equals_the_trade_log(running, out)
-    assert sum(counts.values()) >= 60
+    # Every market had buffered rows (how many depends on how fast the collector started).
+    assert set(counts) == set(MARKETS), counts
+    assert all(counts.values()), counts
     assert f"collected {sum(counts.values()):,} rows" in summary
     assert events(out)[-1]["event"] == "stop"
 
