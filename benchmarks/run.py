@@ -117,6 +117,9 @@ def fmt(value: float) -> str:
 def cell(entry: Mapping[str, Any] | None) -> str:
     if entry is None:
         return "—"
+    if entry.get("median") is None:  # every run of this client failed: say how
+        errors = entry.get("errors") or ["no run finished"]
+        return f"failed: {errors[0]}"
     median, p25, p75 = entry["median"], entry["p25"], entry["p75"]
     if p25 == p75 == median:
         return fmt(median)
@@ -131,7 +134,7 @@ def ratios(row: Mapping[str, Any]) -> str:
     parts = [
         f"{name} {results[name]['median'] / ours['median']:.2f}{TIMES}"
         for name in _clients([row])
-        if name not in (OURS, FLOOR)
+        if name not in (OURS, FLOOR) and results[name].get("median") is not None
     ]
     floor = results.get(FLOOR)
     if floor is not None and floor["median"]:
@@ -261,7 +264,7 @@ def draw_charts(rows: Sequence[Mapping[str, Any]], out_dir: Path) -> dict[str, s
                 ys, medians, lows, highs = [], [], [], []
                 for y, row in enumerate(unit_rows):
                     entry = row["results"].get(client)
-                    if entry is None:
+                    if entry is None or entry.get("median") is None:  # absent, or no run finished
                         continue
                     ys.append(y + (i - (len(clients) - 1) / 2) * height)
                     medians.append(entry["median"])

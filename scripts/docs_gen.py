@@ -258,6 +258,9 @@ def comparison_table(path: Path = BENCH_RESULTS) -> str:
             if entry is None:
                 cells.append("—")
                 continue
+            if entry.get("median") is None:  # every run of this client failed
+                cells.append(_cell("failed: " + (entry.get("errors") or ["no run finished"])[0]))
+                continue
             median = float(entry["median"])
             text = _fmt(median)
             if client != "upbit_ext" and ours:

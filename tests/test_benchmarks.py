@@ -185,3 +185,37 @@ def test_a_failure_inside_a_worker_is_raised_with_its_traceback() -> None:
         pytest.raises(harness.WorkerError, match="KeyError: 'nope'"),
     ):
         worker.call("measure", case="nope", n=1)
+
+
+FAILED_PEER = {
+    "bench": "backfill",
+    "case": "a year of candles",
+    "unit": "x minimum",
+    "better": "lower",
+    "target": "<= 1.05",
+    "results": {
+        "upbit_ext": {"median": 1.02, "p25": 1.02, "p75": 1.02, "n": 1},
+        "upbit-sdk": {
+            "median": None,
+            "p25": None,
+            "p75": None,
+            "n": 0,
+            "errors": ["RateLimitPenaltyError: banned after 81 pages"],
+        },
+    },
+    "notes": "",
+}
+
+
+def test_a_client_whose_every_run_failed_is_reported_as_failed_and_left_out_of_ratios(
+    tmp_path: Path,
+) -> None:
+    assert report.bench_table([FAILED_PEER]) == (
+        "| case | unit | upbit_ext | upbit-sdk | ratio | target | met |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| a year of candles | x minimum (lower is better) | 1.02"
+        " | failed: RateLimitPenaltyError: banned after 81 pages | — | <= 1.05 | yes |"
+    )
+    charts = report.draw_charts([FAILED_PEER], tmp_path)
+    assert (tmp_path / "backfill.png").stat().st_size > 0
+    assert charts == {"backfill": "results/backfill.png"}

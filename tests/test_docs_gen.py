@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -125,3 +126,29 @@ def test_the_chart_is_drawn_from_sandbox_trades(tmp_path: Path) -> None:
     assert len(data) > 20_000  # candles drawn, not an empty figure
     page = (ROOT / "docs" / "realtime.md").read_text("utf-8")
     assert f"({docs_hooks.CHART})" in page
+
+
+def test_comparison_says_which_client_failed_every_run(tmp_path: Path) -> None:
+    results = tmp_path / "latest.json"
+    results.write_text(
+        json.dumps(
+            {
+                "rows": [
+                    {
+                        "bench": "backfill",
+                        "case": "a year",
+                        "unit": "x",
+                        "better": "lower",
+                        "target": None,
+                        "notes": "",
+                        "results": {
+                            "upbit_ext": {"median": 1.0, "p25": 1.0, "p75": 1.0, "n": 1},
+                            "upbit-sdk": {"median": None, "n": 0, "errors": ["418 after 81 pages"]},
+                        },
+                    }
+                ]
+            }
+        ),
+        "utf-8",
+    )
+    assert "| failed: 418 after 81 pages |" in docs_gen.comparison_table(results)
