@@ -154,7 +154,7 @@ def target_met(row: Mapping[str, Any]) -> bool | None:
     if isinstance(row.get("met"), bool):
         return bool(row["met"])
     target, results = row.get("target"), row["results"]
-    match = _TARGET.match(target or "")
+    match = _TARGET.match(re.sub(r"\s*\(ours\)\s*$", "", target or ""))
     if match is None or OURS not in results:
         return None
     value = results[OURS]["median"]
@@ -194,10 +194,21 @@ def bench_table(rows: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _split_notes(notes: str) -> list[str]:
+    """`notes` split at "; " outside parentheses (a parenthesised aside stays whole)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(notes):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and notes.startswith("; ", i):
+            parts.append(notes[start:i])
+            start = i + 2
+    return [*parts, notes[start:]]
+
+
 def notes_list(rows: Sequence[Mapping[str, Any]]) -> str:
     """The rows' notes as a list: parts (split on "; ") every row has once, the others with the
     case they belong to."""
-    parts = [[p.strip() for p in (row.get("notes") or "").split("; ") if p.strip()] for row in rows]
+    parts = [[p.strip() for p in _split_notes(row.get("notes") or "") if p.strip()] for row in rows]
     common = [p for p in dict.fromkeys(parts[0] if parts else []) if all(p in ps for ps in parts)]
     lines = [f"- {p}" for p in common]
     for row, row_parts in zip(rows, parts, strict=True):

@@ -219,3 +219,14 @@ def test_a_client_whose_every_run_failed_is_reported_as_failed_and_left_out_of_r
     charts = report.draw_charts([FAILED_PEER], tmp_path)
     assert (tmp_path / "backfill.png").stat().st_size > 0
     assert charts == {"backfill": "results/backfill.png"}
+
+
+def test_a_target_marked_ours_is_still_judged() -> None:
+    row = {**FAILED_PEER, "target": "<= 1.05x (ours)"}
+    assert report.target_met(row) is True
+    assert report.target_met({**row, "target": "<= 1.01x (ours)"}) is False
+
+
+def test_notes_keep_a_parenthesised_aside_whole() -> None:
+    row = {**FAILED_PEER, "notes": "sandbox; each its own market (6/min; warm); 10/s"}
+    assert report.notes_list([row]) == "- sandbox\n- each its own market (6/min; warm)\n- 10/s"
