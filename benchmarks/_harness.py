@@ -68,6 +68,22 @@ def bench_python() -> str:
 # --- workers ----------------------------------------------------------------------------------
 
 
+def end_process(proc: subprocess.Popen[str], *, terminate: bool = False) -> None:
+    """Stop a child that exits when its stdin closes (or, with `terminate`, on SIGTERM): wait
+    10 s, then kill; close its pipes."""
+    if terminate and proc.poll() is None:
+        proc.terminate()
+    if proc.stdin is not None and not proc.stdin.closed:
+        proc.stdin.close()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if proc.stdout is not None:
+        proc.stdout.close()
+
+
 class WorkerError(RuntimeError):
     """A function called in a worker raised; the message carries the worker's traceback."""
 
@@ -107,15 +123,7 @@ class Worker:
         return answer["result"]
 
     def close(self) -> None:
-        if self._proc.stdin is not None and not self._proc.stdin.closed:
-            self._proc.stdin.close()
-        try:
-            self._proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait()
-        if self._proc.stdout is not None:
-            self._proc.stdout.close()
+        end_process(self._proc)
 
     def __enter__(self) -> Worker:
         return self
@@ -168,15 +176,7 @@ class Server:
         self.pid = self._proc.pid
 
     def stop(self) -> None:
-        if self._proc.stdin is not None and not self._proc.stdin.closed:
-            self._proc.stdin.close()
-        try:
-            self._proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait()
-        if self._proc.stdout is not None:
-            self._proc.stdout.close()
+        end_process(self._proc)
 
 
 @contextlib.contextmanager

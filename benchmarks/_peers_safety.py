@@ -133,15 +133,7 @@ class CountedSandbox:
         self._call("/_bench/reset", {})
 
     def close(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
-        if self._proc.stdout is not None:
-            self._proc.stdout.close()
+        _harness.end_process(self._proc, terminate=True)
         self._tmp.cleanup()
 
     def __enter__(self) -> Self:
