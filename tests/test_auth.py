@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, unquote
 import httpx
 import jwt
 import pytest
+from _serve import serving
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -168,13 +169,8 @@ class VerifyingHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[UpbitLikeServer]:
-    instance = UpbitLikeServer()
-    thread = threading.Thread(target=instance.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield instance
-    instance.shutdown()
-    instance.server_close()
-    thread.join()
+    with serving(UpbitLikeServer()) as instance:
+        yield instance
 
 
 @pytest.fixture(params=ALGORITHMS)

@@ -34,6 +34,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from _serve import serving
 from fake_upbit import FakeUpbit
 
 from upbit_ext.sandbox import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SandboxConfig, serve
@@ -689,13 +690,8 @@ def test_markets_warnings_lists_the_flagged_markets(home: Path) -> None:
         if m["market_event"]["warning"] or any(m["market_event"]["caution"].values())
     }
     assert flagged  # the example has a market with a warning
-    fake = FakeUpbit()
-    Thread(target=fake.serve_forever, daemon=True).start()
-    try:
+    with serving(FakeUpbit()) as fake:
         run = upbit(fake.url, home, "--region", "sg", "markets", "--warnings")
-    finally:
-        fake.shutdown()
-        fake.server_close()
     rows = run.json()
     assert {m["market"] for m in rows} == flagged
     assert all(m["flags"] for m in rows)

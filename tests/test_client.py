@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from _serve import serving
 from fake_upbit import ACCESS_KEY, SECRET_KEY, FakeUpbit
 
 import upbit_ext
@@ -30,14 +31,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthW
 
 @pytest.fixture
 def server() -> Iterator[FakeUpbit]:
-    import threading
-
-    fake = FakeUpbit()
-    thread = threading.Thread(target=fake.serve_forever, daemon=True)
-    thread.start()
-    yield fake
-    fake.shutdown()
-    fake.server_close()
+    with serving(FakeUpbit()) as fake:
+        yield fake
 
 
 @pytest.fixture

@@ -12,11 +12,9 @@ import asyncio
 import itertools
 import json
 import re
-import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -24,6 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import pytest
+from _serve import serving
 from _spec import load_examples, operations
 from fake_upbit import (
     ACCESS_KEY,
@@ -149,17 +148,6 @@ class ConvenienceFake(FakeUpbit):
     def sent(self, path: str) -> list[dict[str, str]]:
         """Query parameters of every request to `path`, decoded from the raw query string."""
         return [dict(parse_qsl(q)) for p, q in self.raw_queries if p == path]
-
-
-@contextmanager
-def serving(fake: FakeUpbit) -> Iterator[None]:
-    thread = threading.Thread(target=fake.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        fake.shutdown()
-        fake.server_close()
 
 
 @pytest.fixture

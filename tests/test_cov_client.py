@@ -10,7 +10,6 @@ import asyncio
 import json
 import os
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -20,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _serve import serving
 
 from upbit_ext import (
     AsyncUpbit,
@@ -421,12 +421,8 @@ class Bloated(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def bloated() -> Iterator[BloatedServer]:
-    server = BloatedServer(("127.0.0.1", 0), Bloated)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(BloatedServer(("127.0.0.1", 0), Bloated)) as server:
+        yield server
 
 
 def _url(server: BloatedServer) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _serve import serving
 from fake_upbit import ACCESS_KEY, SECRET_KEY, FakeUpbit
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -16,11 +16,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthW
 
 @pytest.fixture
 def server() -> Iterator[FakeUpbit]:
-    fake = FakeUpbit()
-    threading.Thread(target=fake.serve_forever, daemon=True).start()
-    yield fake
-    fake.shutdown()
-    fake.server_close()
+    with serving(FakeUpbit()) as fake:
+        yield fake
 
 
 def test_usage_example_places_one_order_on_the_tick_grid(

@@ -11,7 +11,6 @@ import asyncio
 import io
 import json
 import os
-import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _serve import serving
 from fake_upbit import ACCESS_KEY, SECRET_KEY, FakeUpbit
 
 import upbit_ext
@@ -59,12 +59,8 @@ def seoul_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def server() -> Iterator[FakeUpbit]:
-    fake = FakeUpbit()
-    thread = threading.Thread(target=fake.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield fake
-    fake.shutdown()
-    fake.server_close()
+    with serving(FakeUpbit()) as fake:
+        yield fake
 
 
 @pytest.fixture

@@ -17,16 +17,15 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from _serve import serving
 from _spec import load_spec, operations, resolve
 from fake_upbit import ACCESS_KEY, NOW, SECRET_KEY, FakeUpbit, _Handler, timezone_kst
 
@@ -122,17 +121,6 @@ class PagingFake(FakeUpbit):
 
     def queries(self, path: str) -> list[dict[str, str]]:
         return [dict(parse_qsl(q)) for _, p, q, _ in self.seen if p == path]
-
-
-@contextmanager
-def serving(fake: FakeUpbit) -> Iterator[None]:
-    thread = threading.Thread(target=fake.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        fake.shutdown()
-        fake.server_close()
 
 
 @pytest.fixture

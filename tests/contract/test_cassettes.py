@@ -24,7 +24,6 @@ import json
 import re
 import socket
 import tempfile
-import threading
 from collections.abc import Iterator, Mapping
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +36,7 @@ import pytest
 import record_cassettes
 import record_live
 import vcr
+from _serve import serving
 from _spec import ROOT, load_examples, load_spec, operations, resolve
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -505,14 +505,8 @@ class _Stub(BaseHTTPRequestHandler):
 @pytest.fixture
 def stub_url() -> Iterator[str]:
     _Stub.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), _Stub)) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_live_recorder_refuses_a_request_with_credentials(stub_url: str, tmp_path: Path) -> None:
