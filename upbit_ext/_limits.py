@@ -780,33 +780,39 @@ def shared_limiter(
     """The process-wide limiter for `scope` of `host`, created on first use.
 
     Every client in the process (threads and event loops alike) must draw from the same budget,
-    because Upbit counts per IP and per pocket, not per client. Its store is `rate_limit_url`
+    because Upbit counts per IP and per pocket, not per client. The store is `rate_limit_url`
     (the forms of `UPBIT_RATE_LIMIT_URL`, which it overrides), else the environment's.
 
-    The first caller for a host and scope fixes the store. A later one naming another store is
-    refused: two budgets for one IP or pocket would together overspend it, and moving running
-    clients to another store would drop the slots they hold. One naming the same store, or
-    none, gets the same limiter.
+    One store per host: the first limiter of a host fixes it, and later ones of any scope use
+    it. A caller naming another store is refused rather than given a second budget (two budgets
+    for one IP or pocket together overspend it, and a 418 must stop every scope of the host) or
+    moved (running clients would lose the slots they hold). Naming the same store, or none, is
+    fine.
     """
     wanted = None if rate_limit_url is None else _store_location(rate_limit_url, "rate_limit_url")
     with _registry_lock:
         entry = _registry.get((host, scope))
-        if entry is None:
-            location, name = (
-                (wanted, "rate_limit_url") if wanted is not None else _env_location(None)
+        store = next((at for (h, _), (_, at) in _registry.items() if h == host), None)
+        if wanted is not None and store is not None and wanted != store:
+            raise ValueError(
+                f"rate_limit_url: the clients of this process already draw the budget of"
+                f" {host!r} from {redact_url(store)}, not {redact_url(wanted)}; a process"
+                " keeps one store per host: pass the same rate_limit_url to every client (or"
+                f" none), or set {RATE_LIMIT_URL_ENV} before the first one is built"
             )
-            backend = _backend_at(location, name)
-            limiter = RateLimiter(rates, scope=scope, host=host, backend=backend)
+        if entry is None:
+            if store is not None:
+                location, name = store, "rate_limit_url"
+            elif wanted is not None:
+                location, name = wanted, "rate_limit_url"
+            else:
+                location, name = _env_location(None)
+            limiter = RateLimiter(
+                rates, scope=scope, host=host, backend=_backend_at(location, name)
+            )
             _registry[(host, scope)] = (limiter, location)
             return limiter
-        limiter, location = entry
-        if wanted is not None and wanted != location:
-            raise ValueError(
-                f"rate_limit_url: the shared limiter for scope {scope!r} of {host!r} already"
-                f" draws from {redact_url(location)}, not {redact_url(wanted)}; every client of"
-                " a process must use one store per host: pass the same rate_limit_url to each"
-                f" (or none), or set {RATE_LIMIT_URL_ENV} before the first client is built"
-            )
+        limiter = entry[0]
         if rates is not None and _merge_rates(rates) != dict(limiter.rates):
             raise ValueError(
                 f"rates: the shared limiter for scope {scope!r} of {host!r} already uses "
