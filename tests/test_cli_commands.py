@@ -15,6 +15,7 @@ import pty
 import select
 import shlex
 import signal
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -346,6 +347,24 @@ def test_network_rate_limit_and_usage_exit_codes(home: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_rate_limit_url_option_chooses_the_store_and_is_checked_by_name(
+    url: str, home: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "cli-limits.db"
+    env = {"UPBIT_RATE_LIMIT_URL": "http://not-a-store"}  # the option wins over the variable
+    run = upbit(url, home, "--rate-limit-url", f"sqlite://{store}", "ticker", "KRW-BTC", env=env)
+    assert run.json()[0]["market"] == "KRW-BTC"
+    with sqlite3.connect(store) as db:
+        keys = {key for (key,) in db.execute("SELECT key FROM hits")}
+    assert f"{url.removeprefix('http://')}|ip|ticker" in keys
+    bad = upbit(url, home, "--rate-limit-url", "http://127.0.0.1:6379", "ticker", "KRW-BTC")
+    _one_line_error(bad, 2, "upbit ticker: --rate-limit-url must be redis://", "sqlite:///")
+    gone = "redis://:hunter2-secret@127.0.0.1:1/0"
+    down = upbit(url, home, "--rate-limit-url", gone, "ticker", "KRW-BTC")
+    _one_line_error(down, 6, "redis://:***@127.0.0.1:1/0 is unavailable")
+    assert "hunter2-secret" not in down.err
 
 
 # --- orders --------------------------------------------------------------------------------

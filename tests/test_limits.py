@@ -831,6 +831,9 @@ def test_backend_is_selected_from_the_environment(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=RATE_LIMIT_DB_ENV):
         backend_from_env({RATE_LIMIT_DB_ENV: str(tmp_path / "missing" / "dir" / "x.db")})
     assert backend_from_env({RATE_LIMIT_URL_ENV: " "}) is backend_from_env({})
+    # The variable takes every form rate_limit_url= takes: memory:// and sqlite:// too.
+    assert backend_from_env({RATE_LIMIT_URL_ENV: "memory://"}) is backend_from_env({})
+    assert backend_from_env({RATE_LIMIT_URL_ENV: f"sqlite://{tmp_path}/budget.db"}) is chosen
 
 
 # --- real HTTP: a server that enforces 10 per sliding second --------------------------------

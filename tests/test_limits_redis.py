@@ -7,30 +7,38 @@ The behaviour it shares with the other backends is tested in test_limits.py (`ba
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import pickle
 import shlex
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 from _redis import free_port, redis_server
 from fake_upbit import FakeUpbit
+from test_limits import StrictServer
 
-from upbit_ext import LimiterUnavailable, Upbit, UpbitError
+from upbit_ext import AsyncUpbit, IpBanned, LimiterUnavailable, Upbit, UpbitError
 from upbit_ext import _limits as limits_module
 from upbit_ext._extras import MissingExtra
 from upbit_ext._limits import (
     RATE_LIMIT_DB_ENV,
     RATE_LIMIT_URL_ENV,
     RateLimiter,
+    SQLiteBackend,
     backend_from_env,
 )
 from upbit_ext._limits_redis import RedisBackend, redact_url
 
 PASSWORD = "s3cret-Pa55word"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -146,8 +154,10 @@ def test_the_environment_selects_redis_once_per_url(redis_url: str, tmp_path: Pa
     both = {RATE_LIMIT_URL_ENV: redis_url, RATE_LIMIT_DB_ENV: str(tmp_path / "x.db")}
     with pytest.raises(ValueError, match=r"^UPBIT_RATE_LIMIT_URL and UPBIT_RATE_LIMIT_DB are both"):
         backend_from_env(both)
-    with pytest.raises(ValueError, match=r"^UPBIT_RATE_LIMIT_URL: url must be a redis://"):
-        backend_from_env({RATE_LIMIT_URL_ENV: "sqlite:///x.db"})
+    with pytest.raises(ValueError, match=r"^UPBIT_RATE_LIMIT_URL must be redis://"):
+        backend_from_env({RATE_LIMIT_URL_ENV: "http://127.0.0.1:6379/0"})
+    with pytest.raises(ValueError, match=r"^UPBIT_RATE_LIMIT_URL: url redis://.*: the database"):
+        backend_from_env({RATE_LIMIT_URL_ENV: "redis://127.0.0.1:6379/zero"})
 
 
 def test_constructing_a_client_fails_when_the_environment_names_an_unreachable_redis(
@@ -281,3 +291,216 @@ def test_a_clock_stepped_meanwhile_is_measured_again_and_keeps_its_window(
         assert 0.5 < refused.wait <= 1.0
     finally:
         backend.close()
+
+
+# --- rate_limit_url=: the store named by the client, over the environment ----------------------
+
+
+def used_in_store(url: str, host: str, group: str) -> int:
+    """How many slots of `group` of `host` the Redis at `url` holds, read as another host would."""
+    elsewhere = RedisBackend(url)
+    try:
+        return int(RateLimiter(host=host, backend=elsewhere).snapshot()[group]["used"] or 0)
+    finally:
+        elsewhere.close()
+
+
+# Real time on a shared 2-core machine, as the other loopback tests of the budget.
+@pytest.mark.flaky(reruns=2)
+def test_clients_in_two_processes_built_with_rate_limit_url_share_one_budget(
+    redis_url: str,
+) -> None:
+    """Two bots, each an `Upbit(rate_limit_url=...)` in its own process, hammer a server that
+    answers 429 past 10 candle requests in any sliding second. Sharing the Redis budget, they
+    draw no 429 between them; each on its own budget would send twice the rate."""
+    server = StrictServer(limit=10)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    env = {k: v for k, v in os.environ.items() if k not in (RATE_LIMIT_URL_ENV, RATE_LIMIT_DB_ENV)}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "generated")])
+    command = [sys.executable, str(ROOT / "tests" / "_client_worker.py"), base_url, redis_url]
+    bots = [
+        subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+        for _ in range(2)
+    ]
+    try:
+        for bot in bots:
+            assert bot.stdout is not None
+            assert bot.stdout.readline().strip() == "ready"
+        deadline = time.time() + 2.5
+        for bot in bots:
+            assert bot.stdin is not None
+            bot.stdin.write(f"{deadline!r}\n")
+            bot.stdin.close()
+        counts = []
+        for bot in bots:
+            assert bot.stdout is not None
+            counts.append(json.loads(bot.stdout.read()))
+            assert bot.wait(timeout=20) == 0
+    finally:
+        for bot in bots:
+            if bot.poll() is None:
+                bot.kill()
+                bot.wait()
+            if bot.stdout is not None:
+                bot.stdout.close()
+        server.shutdown()
+        server.server_close()
+    assert server.rejected == 0, counts
+    assert [c["429"] for c in counts] == [0, 0]
+    assert all(c["ok"] >= 3 for c in counts), counts
+    assert len(server.accepted) >= 18, counts  # 2.5 s at 10 per second, less the margins
+
+
+def test_rate_limit_url_overrides_the_environment(
+    redis_url: str, fake_upbit: FakeUpbit, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    host = fake_upbit.url.removeprefix("http://")
+    # The environment names a server nobody runs: building from it would raise.
+    monkeypatch.setenv(RATE_LIMIT_URL_ENV, f"redis://:{PASSWORD}@127.0.0.1:{free_port()}/0")
+    with Upbit.from_env(env_file=None, base_url=fake_upbit.url, rate_limit_url=redis_url) as bot:
+        bot.list_trading_pairs()
+    assert used_in_store(redis_url, host, "market") == 1
+
+    limits_module._registry.clear()
+    monkeypatch.setenv(RATE_LIMIT_URL_ENV, redis_url)
+    with redis.Redis.from_url(redis_url) as store:
+        store.flushall()
+        alone = AsyncUpbit(base_url=fake_upbit.url, cache_ttl=0, rate_limit_url=" memory:// ")
+
+        async def ask() -> None:
+            async with alone:
+                await alone.list_trading_pairs()
+
+        import asyncio
+
+        asyncio.run(ask())
+        assert alone.health()["limits"]["ip"]["market"]["used"] == 1
+        assert store.dbsize() == 0  # nothing went to the environment's Redis
+
+    limits_module._registry.clear()
+    monkeypatch.delenv(RATE_LIMIT_URL_ENV)
+    monkeypatch.setenv(RATE_LIMIT_DB_ENV, str(tmp_path / "env.db"))
+    with Upbit(base_url=fake_upbit.url, rate_limit_url=f"sqlite://{tmp_path}/arg.db") as bot:
+        bot.list_trading_pairs()
+    on_file = SQLiteBackend(tmp_path / "arg.db")
+    try:
+        assert RateLimiter(host=host, backend=on_file).snapshot()["market"]["used"] == 1
+    finally:
+        on_file.close()
+    assert not (tmp_path / "env.db").exists()
+
+
+_FORMS = (
+    r"redis://\[:password@\]host:port/db \(or rediss://, unix://; shared across hosts\),"
+    r" sqlite:///path/limits\.db \(shared on this machine\) or memory:// \(this process only\)"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            f"http://:{PASSWORD}@127.0.0.1/0",
+            rf"^rate_limit_url must be {_FORMS}; got 'http://:\*\*\*@127",
+        ),
+        ("127.0.0.1:6379", rf"^rate_limit_url must be {_FORMS}; got '127\.0\.0\.1:6379'$"),
+        ("", rf"^rate_limit_url must be {_FORMS}; got an empty value$"),
+        (
+            "sqlite://db-host/limits.db",
+            r"^rate_limit_url: write sqlite:///path/limits\.db \(a file of this machine: no host\),"
+            r" got 'sqlite://db-host/limits\.db'$",
+        ),
+        ("sqlite://", r"^rate_limit_url: write sqlite:///path/limits\.db"),
+        ("memory://here", r"^rate_limit_url: write memory:// with nothing after it, got 'memory"),
+        (
+            f"redis://:{PASSWORD}@127.0.0.1:6379/zero",
+            r"^rate_limit_url: url redis://:\*\*\*@127\.0\.0\.1:6379/zero: the database must be a"
+            r" number",
+        ),
+        (
+            f"redis://:{PASSWORD}@127.0.0.1:6379/0?fallback=maybe",
+            r"^rate_limit_url: url .*: fallback must be 'fail' or 'local', got 'maybe'$",
+        ),
+    ],
+)
+def test_a_bad_rate_limit_url_is_refused_at_construction_by_name(url: str, message: str) -> None:
+    for client in (Upbit, AsyncUpbit):
+        with pytest.raises(ValueError, match=message) as info:
+            client(base_url="http://127.0.0.1:1", rate_limit_url=url)
+        assert PASSWORD not in str(info.value)
+    assert limits_module._registry == {}  # nothing half-built is left to share
+    with pytest.raises(
+        TypeError, match=rf"^rate_limit_url must be a URL string, {_FORMS}; got int"
+    ):
+        Upbit(base_url="http://127.0.0.1:1", rate_limit_url=6379)  # type: ignore[arg-type]
+
+
+def test_an_unreachable_rate_limit_url_fails_at_construction_without_its_password() -> None:
+    url = f"redis://:{PASSWORD}@127.0.0.1:{free_port()}/0"
+    with pytest.raises(LimiterUnavailable) as info:
+        AsyncUpbit(base_url="http://127.0.0.1:1", rate_limit_url=url)
+    assert str(info.value).startswith(
+        f"the shared rate-limit store {url.replace(PASSWORD, '***')} is unavailable"
+    )
+    assert PASSWORD not in str(info.value)
+
+
+def test_clients_of_a_process_keep_one_store_per_host(
+    redis_url: str, fake_upbit: FakeUpbit, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(RATE_LIMIT_URL_ENV, raising=False)
+    monkeypatch.delenv(RATE_LIMIT_DB_ENV, raising=False)
+    host = fake_upbit.url.removeprefix("http://")
+    first = Upbit(base_url=fake_upbit.url, cache_ttl=0, rate_limit_url=redis_url)
+    same = Upbit(base_url=fake_upbit.url, cache_ttl=0, rate_limit_url=f" {redis_url}")
+    unnamed = Upbit(base_url=fake_upbit.url, cache_ttl=0)  # joins the host's store
+    keyed = Upbit("access", "secret", base_url=fake_upbit.url, cache_ttl=0)  # a new scope: too
+    for client in (first, same, unnamed, keyed):
+        client.list_trading_pairs()
+    assert used_in_store(redis_url, host, "market") == 4
+    assert first.health()["limits"]["ip"]["market"]["used"] == 4
+    pocket = keyed._core.pocket_limiter
+    assert pocket is not None
+    pocket.ban(time.time() + 60)  # a 418 in the pocket scope stops the host's quotation too
+    with pytest.raises(IpBanned):
+        first.list_trading_pairs()
+
+    sqlite = tmp_path / "x.db"
+    for other, shown in [
+        ("memory://", "memory://"),
+        (f"{redis_url}?fallback=local", f"{redis_url}?fallback=local"),
+        (f"sqlite:///{sqlite}", f"sqlite://{sqlite}"),
+    ]:
+        with pytest.raises(ValueError, match=r"^rate_limit_url: ") as info:
+            Upbit("access", "secret", base_url=fake_upbit.url, rate_limit_url=other)
+        assert str(info.value) == (
+            f"rate_limit_url: the clients of this process already draw the budget of {host!r}"
+            f" from {redis_url}, not {shown}; a process keeps one store per host: pass the same"
+            " rate_limit_url to every client (or none), or set UPBIT_RATE_LIMIT_URL before the"
+            " first one is built"
+        )
+    assert not (tmp_path / "x.db").exists()  # refused before anything was opened
+    # Another host is another budget: its own store.
+    with Upbit(base_url="http://127.0.0.1:1", rate_limit_url="memory://") as elsewhere:
+        assert elsewhere._core.ip_limiter is not first._core.ip_limiter
+    for client in (first, same, unnamed, keyed):
+        client.close()
+
+
+def test_one_sqlite_file_is_one_store_however_it_is_spelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "limits.db"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(RATE_LIMIT_URL_ENV, raising=False)
+    monkeypatch.setenv(RATE_LIMIT_DB_ENV, str(path))
+    first = Upbit(base_url="http://127.0.0.1:1")  # from the variable
+    spellings = [f"sqlite://{path}", f"sqlite:///{path}", "sqlite:limits.db"]
+    for url in spellings:
+        with Upbit(base_url="http://127.0.0.1:1", rate_limit_url=url) as again:
+            assert again._core.ip_limiter is first._core.ip_limiter
+    assert backend_from_env({RATE_LIMIT_URL_ENV: f"sqlite://{path}"}) is backend_from_env(
+        {RATE_LIMIT_DB_ENV: str(path)}
+    )
+    first.close()

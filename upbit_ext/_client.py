@@ -198,6 +198,7 @@ class _Core:
         base_url: str | None,
         max_retries: int,
         rate_limits: Mapping[str, RateSpec] | None,
+        rate_limit_url: str | None,
         max_response_bytes: int,
         error_log: str | os.PathLike[str] | IO[str] | None,
         jwt_algorithm: str,
@@ -251,9 +252,16 @@ class _Core:
             if access_key is not None and secret_key is not None
             else None
         )
-        self.ip_limiter = shared_limiter("ip", host=self.host, rates=rate_limits)
+        self.ip_limiter = shared_limiter(
+            "ip", host=self.host, rates=rate_limits, rate_limit_url=rate_limit_url
+        )
         self.pocket_limiter = (
-            shared_limiter(scope_for_access_key(access_key), host=self.host, rates=rate_limits)
+            shared_limiter(
+                scope_for_access_key(access_key),
+                host=self.host,
+                rates=rate_limits,
+                rate_limit_url=rate_limit_url,
+            )
             if access_key is not None
             else None
         )
@@ -663,9 +671,13 @@ class Upbit(_ops.Upbit):
     """Synchronous Upbit client. Quotation methods work without keys.
 
     One pooled keep-alive connection pool per instance; use it as a context manager or
-    call `close()`. Rate limits are shared by every client of the process (and, with
-    `UPBIT_RATE_LIMIT_DB`, of every process on the machine; with `UPBIT_RATE_LIMIT_URL`, of
-    every process using that Redis server).
+    call `close()`. Rate limits are shared by every client of the process, and beyond it
+    through a store named by `rate_limit_url=` (else `UPBIT_RATE_LIMIT_URL`):
+    `redis://host:6379/0` for every process on every host using that Redis server,
+    `sqlite:///path/limits.db` for the processes of this machine, `memory://` (the default)
+    for this process only. A bad URL is a `ValueError`, an unreachable Redis a
+    `LimiterUnavailable`, both raised here. Clients of one process share one store per host:
+    naming another than the first client's is a `ValueError`.
     """
 
     def __init__(
@@ -678,6 +690,7 @@ class Upbit(_ops.Upbit):
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         rate_limits: Mapping[str, RateSpec] | None = None,
+        rate_limit_url: str | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         error_log: str | os.PathLike[str] | IO[str] | None = None,
         jwt_algorithm: str = "HS512",
@@ -686,7 +699,8 @@ class Upbit(_ops.Upbit):
     ) -> None:
         self._core = _Core(
             access_key, secret_key, region=region, base_url=base_url, max_retries=max_retries,
-            rate_limits=rate_limits, max_response_bytes=max_response_bytes,
+            rate_limits=rate_limits, rate_limit_url=rate_limit_url,
+            max_response_bytes=max_response_bytes,
             error_log=error_log, jwt_algorithm=jwt_algorithm, cache_ttl=cache_ttl,
             custom_transport=transport is not None,
         )  # fmt: skip
@@ -982,7 +996,7 @@ class AsyncUpbit(_ops.AsyncUpbit):
     """Asyncio Upbit client: the same methods as `Upbit`, awaitable.
 
     Methods are safe to run concurrently (`asyncio.gather`); the shared rate limiter
-    spaces them so the group limits hold.
+    spaces them so the group limits hold (`rate_limit_url=` as for `Upbit`).
     """
 
     def __init__(
@@ -995,6 +1009,7 @@ class AsyncUpbit(_ops.AsyncUpbit):
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         rate_limits: Mapping[str, RateSpec] | None = None,
+        rate_limit_url: str | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         error_log: str | os.PathLike[str] | IO[str] | None = None,
         jwt_algorithm: str = "HS512",
@@ -1003,7 +1018,8 @@ class AsyncUpbit(_ops.AsyncUpbit):
     ) -> None:
         self._core = _Core(
             access_key, secret_key, region=region, base_url=base_url, max_retries=max_retries,
-            rate_limits=rate_limits, max_response_bytes=max_response_bytes,
+            rate_limits=rate_limits, rate_limit_url=rate_limit_url,
+            max_response_bytes=max_response_bytes,
             error_log=error_log, jwt_algorithm=jwt_algorithm, cache_ttl=cache_ttl,
             custom_transport=transport is not None,
         )  # fmt: skip

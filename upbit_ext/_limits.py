@@ -29,6 +29,7 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from ._errors import UpbitError, parse_retry_after
 
@@ -51,6 +52,7 @@ __all__ = [
     "backend_from_env",
     "normalize_group",
     "parse_remaining_req",
+    "redact_url",
     "scope_for_access_key",
     "shared_limiter",
 ]
@@ -640,17 +642,73 @@ _PROCESS_BACKEND = InMemoryBackend()
 _backends_lock = threading.Lock()
 _shared_backends: dict[str, StateBackend] = {}
 _registry_lock = threading.Lock()
-_registry: dict[tuple[str, str], RateLimiter] = {}
+# (host, scope) -> the process's limiter and the location of its store (see `_store_location`).
+_registry: dict[tuple[str, str], tuple[RateLimiter, str]] = {}
+
+_MEMORY = "memory://"
+_REDIS_SCHEMES = ("redis", "rediss", "unix")
+_URL_FORMS = (
+    "redis://[:password@]host:port/db (or rediss://, unix://; shared across hosts),"
+    " sqlite:///path/limits.db (shared on this machine) or memory:// (this process only)"
+)
 
 
-def backend_from_env(environ: Mapping[str, str] | None = None) -> StateBackend:
-    """The backend the environment names, one per process and location.
+def redact_url(url: str) -> str:
+    """`url` with its password (in the user part or the query) replaced by `***`."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return "<unparsable URL>"
+    base, _, query = url.partition("?")
+    if password is not None:
+        userinfo, _, hostport = parts.netloc.rpartition("@")
+        base = base.replace(parts.netloc, f"{userinfo.partition(':')[0]}:***@{hostport}", 1)
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if any(key.lower() == "password" for key, _ in pairs):
+        query = urlencode(
+            [(k, "***" if k.lower() == "password" else v) for k, v in pairs], safe="*"
+        )
+    return f"{base}?{query}" if query else base
 
-    `UPBIT_RATE_LIMIT_URL=redis://host:port/db` shares the budget with every process on every
-    host using that server (the `redis` extra); `UPBIT_RATE_LIMIT_DB=/path/limits.db` with the
-    processes of this machine; neither keeps it in this process. A Redis server that cannot be
-    reached raises `LimiterUnavailable` here, when the first client is built.
+
+def _store_location(url: object, name: str) -> str:
+    """The store a rate-limit URL names, in one canonical spelling (the key that makes two
+    spellings of one SQLite file one store); `name` is the parameter or variable it came from.
+
+    The grammar is the same for `UPBIT_RATE_LIMIT_URL` and the clients' `rate_limit_url=`.
+    Only the form is checked here; a Redis URL's details are checked by `RedisBackend`.
     """
+    if not isinstance(url, str):
+        raise TypeError(f"{name} must be a URL string, {_URL_FORMS}; got {type(url).__name__}")
+    text = url.strip()
+    shown = redact_url(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {shown}: {exc}; it must be {_URL_FORMS}") from None
+    scheme = parts.scheme.lower()
+    if scheme in _REDIS_SCHEMES:
+        return text
+    if scheme == "memory" and not (parts.netloc or parts.path or parts.query or parts.fragment):
+        return _MEMORY
+    if scheme == "sqlite" and not (parts.netloc or parts.query or parts.fragment) and parts.path:
+        path = unquote(parts.path)
+        if path.startswith("/"):  # sqlite:////abs/path (SQLAlchemy's spelling) is the same file
+            path = "/" + path.lstrip("/")
+        return "sqlite://" + os.path.abspath(path)
+    if scheme in ("memory", "sqlite"):
+        example = {
+            "memory": "memory:// with nothing after it",
+            "sqlite": "sqlite:///path/limits.db (a file of this machine: no host)",
+        }[scheme]
+        raise ValueError(f"{name}: write {example}, got {shown!r}")
+    got = repr(shown) if text else "an empty value"
+    raise ValueError(f"{name} must be {_URL_FORMS}; got {got}")
+
+
+def _env_location(environ: Mapping[str, str] | None) -> tuple[str, str]:
+    """The store the environment names, and the variable that named it."""
     env = os.environ if environ is None else environ
     url = env.get(RATE_LIMIT_URL_ENV, "").strip()
     path = env.get(RATE_LIMIT_DB_ENV, "").strip()
@@ -659,26 +717,48 @@ def backend_from_env(environ: Mapping[str, str] | None = None) -> StateBackend:
             f"{RATE_LIMIT_URL_ENV} and {RATE_LIMIT_DB_ENV} are both set: set one, the Redis URL"
             " to share a budget across hosts or the SQLite path to share it on one machine"
         )
-    if not url and not path:
+    if url:
+        return _store_location(url, RATE_LIMIT_URL_ENV), RATE_LIMIT_URL_ENV
+    if path:
+        return "sqlite://" + os.path.abspath(path), RATE_LIMIT_DB_ENV
+    return _MEMORY, RATE_LIMIT_URL_ENV
+
+
+def _backend_at(location: str, name: str) -> StateBackend:
+    """The process's one backend for `location`, opened (and a Redis server pinged) on first use."""
+    if location == _MEMORY:
         return _PROCESS_BACKEND
-    location = url if url else os.path.abspath(path)
     with _backends_lock:
         backend = _shared_backends.get(location)
         if backend is None:
             backend = _shared_backends[location] = (
-                _redis_backend(url) if url else _sqlite_backend(location)
+                _sqlite_backend(location.removeprefix("sqlite://"), name)
+                if location.startswith("sqlite://")
+                else _redis_backend(location, name)
             )
         return backend
 
 
-def _sqlite_backend(path: str) -> SQLiteBackend:
+def backend_from_env(environ: Mapping[str, str] | None = None) -> StateBackend:
+    """The backend the environment names, one per process and location.
+
+    `UPBIT_RATE_LIMIT_URL=redis://host:port/db` shares the budget with every process on every
+    host using that server (the `redis` extra); `sqlite:///path/limits.db` there, or
+    `UPBIT_RATE_LIMIT_DB=/path/limits.db`, with the processes of this machine; `memory://`, or
+    neither, keeps it in this process. A Redis server that cannot be reached raises
+    `LimiterUnavailable` here, when the first client is built.
+    """
+    return _backend_at(*_env_location(environ))
+
+
+def _sqlite_backend(path: str, name: str) -> SQLiteBackend:
     try:
         return SQLiteBackend(path)
     except ValueError as exc:
-        raise ValueError(f"{RATE_LIMIT_DB_ENV}: {exc}") from exc
+        raise ValueError(f"{name}: {exc}") from exc
 
 
-def _redis_backend(url: str) -> StateBackend:
+def _redis_backend(url: str, name: str) -> StateBackend:
     from ._extras import require_extra
 
     require_extra("redis")
@@ -687,7 +767,7 @@ def _redis_backend(url: str) -> StateBackend:
     try:
         return RedisBackend(url)
     except ValueError as exc:
-        raise ValueError(f"{RATE_LIMIT_URL_ENV}: {exc}") from exc
+        raise ValueError(f"{name}: {exc}") from exc
 
 
 def shared_limiter(
@@ -695,17 +775,45 @@ def shared_limiter(
     *,
     host: str = DEFAULT_HOST,
     rates: Mapping[str, RateSpec] | None = None,
+    rate_limit_url: str | None = None,
 ) -> RateLimiter:
-    """The process-wide limiter for `scope` of `host`, created on first use from the environment.
+    """The process-wide limiter for `scope` of `host`, created on first use.
 
     Every client in the process (threads and event loops alike) must draw from the same budget,
-    because Upbit counts per IP and per pocket, not per client.
+    because Upbit counts per IP and per pocket, not per client. The store is `rate_limit_url`
+    (the forms of `UPBIT_RATE_LIMIT_URL`, which it overrides), else the environment's.
+
+    One store per host: the first limiter of a host fixes it, and later ones of any scope use
+    it. A caller naming another store is refused rather than given a second budget (two budgets
+    for one IP or pocket together overspend it, and a 418 must stop every scope of the host) or
+    moved (running clients would lose the slots they hold). Naming the same store, or none, is
+    fine.
     """
+    wanted = None if rate_limit_url is None else _store_location(rate_limit_url, "rate_limit_url")
     with _registry_lock:
-        limiter = _registry.get((host, scope))
-        if limiter is None:
-            limiter = _registry[(host, scope)] = RateLimiter.from_env(rates, scope=scope, host=host)
-        elif rates is not None and _merge_rates(rates) != dict(limiter.rates):
+        entry = _registry.get((host, scope))
+        store = next((at for (h, _), (_, at) in _registry.items() if h == host), None)
+        if wanted is not None and store is not None and wanted != store:
+            raise ValueError(
+                f"rate_limit_url: the clients of this process already draw the budget of"
+                f" {host!r} from {redact_url(store)}, not {redact_url(wanted)}; a process"
+                " keeps one store per host: pass the same rate_limit_url to every client (or"
+                f" none), or set {RATE_LIMIT_URL_ENV} before the first one is built"
+            )
+        if entry is None:
+            if store is not None:
+                location, name = store, "rate_limit_url"
+            elif wanted is not None:
+                location, name = wanted, "rate_limit_url"
+            else:
+                location, name = _env_location(None)
+            limiter = RateLimiter(
+                rates, scope=scope, host=host, backend=_backend_at(location, name)
+            )
+            _registry[(host, scope)] = (limiter, location)
+            return limiter
+        limiter = entry[0]
+        if rates is not None and _merge_rates(rates) != dict(limiter.rates):
             raise ValueError(
                 f"rates: the shared limiter for scope {scope!r} of {host!r} already uses "
                 "other rates; pass the same rates everywhere or none"

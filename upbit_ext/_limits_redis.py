@@ -34,7 +34,14 @@ from redis.backoff import NoBackoff
 from redis.commands.core import Script
 from redis.retry import Retry
 
-from ._limits import Clock, Decision, GroupState, InMemoryBackend, LimiterUnavailable
+from ._limits import (
+    Clock,
+    Decision,
+    GroupState,
+    InMemoryBackend,
+    LimiterUnavailable,
+    redact_url,
+)
 
 __all__ = ["RedisBackend", "redact_url"]
 
@@ -151,25 +158,6 @@ keep(KEYS[1], DAY_MS)
 local upto = redis.call('HGET', KEYS[1], 'until') or ''
 return {redis.call('ZCARD', KEYS[2]), upto, num(redis.call('HGET', KEYS[1], 'strikes'))}
 """
-
-
-def redact_url(url: str) -> str:
-    """`url` with its password (in the user part or the query) replaced by `***`."""
-    try:
-        parts = urlsplit(url)
-        password = parts.password
-    except ValueError:
-        return "<unparsable URL>"
-    base, _, query = url.partition("?")
-    if password is not None:
-        userinfo, _, hostport = parts.netloc.rpartition("@")
-        base = base.replace(parts.netloc, f"{userinfo.partition(':')[0]}:***@{hostport}", 1)
-    pairs = parse_qsl(query, keep_blank_values=True)
-    if any(key.lower() == "password" for key, _ in pairs):
-        query = urlencode(
-            [(k, "***" if k.lower() == "password" else v) for k, v in pairs], safe="*"
-        )
-    return f"{base}?{query}" if query else base
 
 
 class RedisBackend:

@@ -81,6 +81,14 @@ def root(
     region: Annotated[
         Region | None, typer.Option(envvar="UPBIT_REGION", help="Upbit region (default kr).")
     ] = None,
+    rate_limit_url: Annotated[
+        str | None,
+        typer.Option(
+            help="Rate-limit store shared with other processes: redis://host:6379/0 (every"
+            " host), sqlite:///path/limits.db (this machine) or memory://; default"
+            " UPBIT_RATE_LIMIT_URL, else this process only.",
+        ),
+    ] = None,
     profile: Annotated[
         str | None,
         typer.Option(
@@ -101,6 +109,7 @@ def root(
     state = settings(ctx)
     state.base_url, state.profile, state.format, state.debug = base_url, profile, fmt, debug
     state.region = region.value if region is not None else None
+    state.rate_limit_url = rate_limit_url
     if ctx.invoked_subcommand:
         state.command = f"upbit {ctx.invoked_subcommand}"
     if debug:

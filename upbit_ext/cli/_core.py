@@ -33,6 +33,7 @@ from upbit_ext._errors import (
     TransportError,
     Unauthorized,
 )
+from upbit_ext._limits import LimiterUnavailable
 from upbit_ext._log import logger
 
 __all__ = [
@@ -63,7 +64,7 @@ EXIT_CODES: dict[str, int] = {
     "auth": 3,  # no keys, bad keys, key not allowed (401, 403)
     "rate_limit": 4,  # 429, or the 418 block
     "not_found": 5,  # unknown market, order, currency (404)
-    "network": 6,  # timeout, connection failure, open circuit breaker
+    "network": 6,  # timeout, connection failure, open circuit breaker, rate-limit store down
     "interrupted": 130,
 }
 
@@ -89,7 +90,7 @@ def exit_code_for(exc: BaseException) -> int:
         return EXIT_CODES["auth"]
     if isinstance(exc, NotFound):
         return EXIT_CODES["not_found"]
-    if isinstance(exc, TransportError | CircuitOpenError):
+    if isinstance(exc, TransportError | CircuitOpenError | LimiterUnavailable):
         return EXIT_CODES["network"]
     if isinstance(exc, ValueError | TypeError) and "needs API keys" in str(exc):
         return EXIT_CODES["auth"]
@@ -183,6 +184,7 @@ class Settings:
 
     base_url: str | None = None
     region: str | None = None
+    rate_limit_url: str | None = None
     profile: str | None = None
     format: Format | None = None
     debug: bool = False
@@ -213,6 +215,8 @@ class Settings:
             kwargs["base_url"] = base_url
         if region:
             kwargs["region"] = region
+        if self.rate_limit_url is not None:
+            kwargs["rate_limit_url"] = self.rate_limit_url
         env_keys = os.environ.get("UPBIT_ACCESS_KEY") or os.environ.get("UPBIT_SECRET_KEY")
         try:
             secret = None if env_keys else profile_secret(self.profile_name(), values)
@@ -221,7 +225,10 @@ class Settings:
             else:  # environment keys win over the profile's
                 self._client = Upbit.from_env(**kwargs)
         except ValueError as exc:
-            fail(str(exc), "usage")
+            message = str(exc)
+            if message.startswith("rate_limit_url"):  # named as the user typed it
+                message = "--rate-limit-url" + message.removeprefix("rate_limit_url")
+            fail(message, "usage")
         if self.debug:
             core = self._client._core
             logger.debug(
