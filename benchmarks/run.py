@@ -5,6 +5,12 @@ bench-quick`). Scripts not present in this checkout are skipped with a note; a s
 fails is reported and the others still run. With `--only`, the rows of the other benchmarks are
 kept from the previous `latest.json`.
 
+The benchmarks that time the CPU (`ALONE`) run first, one after another, with nothing else
+running. The ones bound by Upbit's rate limits (`LANES`) then run at the same time: each lane
+in its own thread, its scripts one after another (they spend their time waiting on the limits,
+in subprocesses), so `make bench` takes about the CPU benchmarks, rate_use and the year of
+backfill.
+
 The "met" column is worked out from a row's `target` when it reads `<op> <number>[%] [x <client>]`
 (`<= 1.15x floor`, `>= 95 %`, `== 1`), compared with ours' median (or ours / that client's).
 A row whose target says something else (`zero 429s`) carries its own `"met": true|false`.
@@ -18,6 +24,7 @@ import importlib
 import json
 import re
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Mapping, Sequence
@@ -40,6 +47,11 @@ TITLES = {
     "shared_budget": "7. One rate budget shared by processes (Redis)",
     "postgres_sink": "8. PostgreSQL sink: batch inserts",
 }
+# CPU-timed: each runs alone. Rate-bound: the lanes run concurrently, each lane's in turn.
+# Backfill, whose ratio moves with every millisecond a page takes, starts once rate_use's peers
+# (which hammer the CPU until banned) are done; beside it run only light, waiting benchmarks.
+ALONE = ["overhead", "signing", "ingest", "postgres_sink"]
+LANES = [["rate_use", "backfill"], ["order_safety", "shared_budget"]]
 CLIENT_ORDER = ["upbit_ext", "upbit-sdk", "pyupbit", "ccxt", "floor"]
 OURS, FLOOR = "upbit_ext", "floor"
 DASH, TIMES = "\u2013", "\u00d7"  # the en dash of ranges and the multiplication sign
@@ -75,27 +87,51 @@ better), and ours ÷ floor. Raw figures, machine and versions: `results/latest.j
 # --- running ----------------------------------------------------------------------------------
 
 
+def run_script(name: str, quick: bool) -> tuple[list[dict[str, Any]], str | None]:
+    """Rows of one script, or a note on why it gave none (absent here, or it failed)."""
+    if not (_harness.BENCH_DIR / f"{name}.py").exists():
+        note = f"{name}: not in this checkout, skipped"
+        print(note, flush=True)
+        return [], note
+    print(f"running {name} (quick={quick}) ...", flush=True)
+    start = time.monotonic()
+    try:
+        got: list[dict[str, Any]] = importlib.import_module(name).run(quick)
+    except Exception:
+        note = f"{name}: failed\n{traceback.format_exc()}"
+        print(note, file=sys.stderr, flush=True)
+        return [], note.splitlines()[0] + " (see the run's output)"
+    print(f"  {name}: {len(got)} rows in {time.monotonic() - start:.0f} s", flush=True)
+    return got, None
+
+
 def run_scripts(names: Sequence[str], quick: bool) -> tuple[list[dict[str, Any]], list[str]]:
-    """Rows of every script in `names` that exists here, and the notes on those that did not run."""
-    rows: list[dict[str, Any]] = []
-    notes: list[str] = []
-    for name in names:
-        if not (_harness.BENCH_DIR / f"{name}.py").exists():
-            note = f"{name}: not in this checkout, skipped"
-            print(note, flush=True)
-            notes.append(note)
-            continue
-        print(f"running {name} (quick={quick}) ...", flush=True)
-        start = time.monotonic()
-        try:
-            got = importlib.import_module(name).run(quick)
-        except Exception:
-            note = f"{name}: failed\n{traceback.format_exc()}"
-            print(note, file=sys.stderr, flush=True)
-            notes.append(note.splitlines()[0] + " (see the run's output)")
-            continue
-        print(f"  {name}: {len(got)} rows in {time.monotonic() - start:.0f} s", flush=True)
-        rows.extend(got)
+    """Rows of every script in `names` that exists here, and the notes on those that did not run.
+
+    `ALONE` scripts run first, in turn; then the `LANES` concurrently (scripts in neither run
+    alone, last). Rows come back in `names` order whatever order the scripts finished in.
+    """
+    alone = [n for n in names if n in ALONE]
+    lanes = [[n for n in lane if n in names] for lane in LANES]
+    lanes = [lane for lane in lanes if lane]
+    rest = [n for n in names if n not in alone and not any(n in lane for lane in lanes)]
+    done: dict[str, tuple[list[dict[str, Any]], str | None]] = {}
+    for name in alone:
+        done[name] = run_script(name, quick)
+
+    def lane_run(lane: list[str]) -> None:
+        for name in lane:
+            done[name] = run_script(name, quick)
+
+    threads = [threading.Thread(target=lane_run, args=(lane,)) for lane in lanes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for name in rest:
+        done[name] = run_script(name, quick)
+    rows = [row for name in names for row in done[name][0]]
+    notes = [note for name in names if (note := done[name][1]) is not None]
     return rows, notes
 
 
