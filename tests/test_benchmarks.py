@@ -4,6 +4,7 @@ of the overhead benchmark (ours and the floor only, no peers' environment needed
 shape, and the report writer is checked against Markdown written by hand."""
 
 import importlib
+import itertools
 import sys
 from pathlib import Path
 
@@ -230,3 +231,36 @@ def test_a_target_marked_ours_is_still_judged() -> None:
 def test_notes_keep_a_parenthesised_aside_whole() -> None:
     row = {**FAILED_PEER, "notes": "sandbox; each its own market (6/min; warm); 10/s"}
     assert report.notes_list([row]) == "- sandbox\n- each its own market (6/min; warm)\n- 10/s"
+
+
+def test_cpu_timed_scripts_run_alone_and_rate_bound_lanes_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+    import time
+
+    spans: dict[str, tuple[float, float]] = {}
+    lock = threading.Lock()
+
+    def fake_script(name: str, quick: bool) -> tuple[list[dict[str, object]], str | None]:
+        start = time.monotonic()
+        time.sleep(0.2)
+        with lock:
+            spans[name] = (start, time.monotonic())
+        return [{"bench": name}], None
+
+    monkeypatch.setattr(report, "run_script", fake_script)
+    rows, notes = report.run_scripts(report.SCRIPTS, quick=True)
+    assert [r["bench"] for r in rows] == report.SCRIPTS  # in table order, however they finished
+    assert notes == []
+
+    def overlap(a: str, b: str) -> bool:
+        return spans[a][0] < spans[b][1] and spans[b][0] < spans[a][1]
+
+    for alone in report.ALONE:  # a CPU-timed script shares the machine with no other script
+        assert not any(overlap(alone, other) for other in report.SCRIPTS if other != alone)
+    first, second = report.LANES
+    assert overlap(first[0], second[0])  # the lanes run at the same time
+    for lane in report.LANES:  # within a lane, one script after another
+        assert all(spans[a][1] <= spans[b][0] for a, b in itertools.pairwise(lane))
+    assert {n for lane in report.LANES for n in lane} | set(report.ALONE) == set(report.SCRIPTS)
