@@ -108,11 +108,14 @@ def run_script(name: str, quick: bool) -> tuple[list[dict[str, Any]], str | None
 def run_scripts(names: Sequence[str], quick: bool) -> tuple[list[dict[str, Any]], list[str]]:
     """Rows of every script in `names` that exists here, and the notes on those that did not run.
 
-    `ALONE` scripts run first, in turn; then the `LANES` concurrently (scripts in neither run
-    alone, last). Rows come back in `names` order whatever order the scripts finished in.
+    `ALONE` scripts run first, in turn; then the `LANES` concurrently (with `quick`, each of
+    their scripts in a lane of its own); scripts in neither run alone, last. Rows come back in
+    `names` order whatever order the scripts finished in.
     """
     alone = [n for n in names if n in ALONE]
-    lanes = [[n for n in lane if n in names] for lane in LANES]
+    # Quick runs are short and mostly start-up: there every rate-bound script gets a lane.
+    lanes = [[n] for lane in LANES for n in lane] if quick else LANES
+    lanes = [[n for n in lane if n in names] for lane in lanes]
     lanes = [lane for lane in lanes if lane]
     rest = [n for n in names if n not in alone and not any(n in lane for lane in lanes)]
     done: dict[str, tuple[list[dict[str, Any]], str | None]] = {}

@@ -250,7 +250,7 @@ def test_cpu_timed_scripts_run_alone_and_rate_bound_lanes_together(
         return [{"bench": name}], None
 
     monkeypatch.setattr(report, "run_script", fake_script)
-    rows, notes = report.run_scripts(report.SCRIPTS, quick=True)
+    rows, notes = report.run_scripts(report.SCRIPTS, quick=False)
     assert [r["bench"] for r in rows] == report.SCRIPTS  # in table order, however they finished
     assert notes == []
 
@@ -264,3 +264,28 @@ def test_cpu_timed_scripts_run_alone_and_rate_bound_lanes_together(
     for lane in report.LANES:  # within a lane, one script after another
         assert all(spans[a][1] <= spans[b][0] for a, b in itertools.pairwise(lane))
     assert {n for lane in report.LANES for n in lane} | set(report.ALONE) == set(report.SCRIPTS)
+
+
+def test_a_quick_run_gives_every_rate_bound_script_a_lane(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    running: set[str] = set()
+    together: list[set[str]] = []
+    lock = threading.Lock()
+
+    def fake_script(name: str, quick: bool) -> tuple[list[dict[str, object]], str | None]:
+        import time
+
+        with lock:
+            running.add(name)
+            together.append(set(running))
+        time.sleep(0.3)
+        with lock:
+            running.discard(name)
+        return [], None
+
+    monkeypatch.setattr(report, "run_script", fake_script)
+    report.run_scripts(report.SCRIPTS, quick=True)
+    rate_bound = {n for lane in report.LANES for n in lane}
+    assert rate_bound in together  # all at once
+    assert all(len(seen) == 1 for seen in together if seen & set(report.ALONE))
