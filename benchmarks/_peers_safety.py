@@ -174,7 +174,7 @@ def counted_delta(before: dict[str, Any], after: dict[str, Any], group: str) -> 
 
 def _serve_many(workdir: str, count: int, history_days: float, trades_per_minute: float) -> None:
     """Import the sandbox once, fork `count` children each serving one (`<index> <url>` on
-    stdout); on SIGTERM stop them all."""
+    stdout); on SIGTERM, or when the benchmark that started it is gone, stop them all."""
     import signal
 
     import starlette.routing  # noqa: F401  (imported before forking: each child inherits it)
@@ -204,8 +204,10 @@ def _serve_many(workdir: str, count: int, history_days: float, trades_per_minute
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    for _ in children:
-        os.wait()
+    benchmark = os.getppid()
+    while os.getppid() == benchmark:  # the benchmark died without stopping us: stop too
+        time.sleep(1)
+    stop()
 
 
 def _serve(db: str, history_days: float, trades_per_minute: float, index: int, parent: int) -> None:

@@ -65,10 +65,14 @@ Ours (`upbit_ext`) side by side with Upbit's official SDK (`upbit-sdk`), `pyupbi
 all on loopback: against the project's sandbox exchange, or a minimal fixed-response server
 where the sandbox would be the bottleneck (each table's notes say which). Every server runs in
 its own process; every client runs in its own worker process, ours from the project's `.venv`,
-the peers from `.venv-bench` (built from `requirements/bench.txt`, pinned). Clients are
-interleaved in rounds; each cell is the median over rounds with the interquartile range
-(p25 to p75) in brackets. "floor" is a minimal hand-written loop on the same stack (one keep-alive
-`httpx.Client`, PyJWT, hashlib, `json.loads`): the least any client on it can cost.
+the peers from `.venv-bench` (built from `requirements/bench.txt`, pinned). The benchmarks that
+time the CPU (overhead, signing, ingest, PostgreSQL sink) run one at a time with nothing else
+running, clients interleaved in rounds. The ones bound by Upbit's rate limits (rate use, order
+safety, backfill, shared budget) spend their time waiting, so they run at the same time as each
+other and each client runs against a sandbox of its own, all clients in the same window; each
+table's notes say how it was run. Each cell is the median over rounds with the interquartile
+range (p25 to p75) in brackets. "floor" is a minimal hand-written loop on the same stack (one
+keep-alive `httpx.Client`, PyJWT, hashlib, `json.loads`): the least any client on it can cost.
 
 Everything below this paragraph is written by `benchmarks/run.py`; no figure is typed by hand.
 
