@@ -10,9 +10,10 @@ throttle (`enableRateLimit`); pyupbit nothing.
 
 Figure: accepted requests/s as a share of the allowed rate (server count / (limit x seconds)).
 Every client and group has a sandbox of its own, so runs can share the clock without sharing a
-budget: in each round ours runs both groups at once while the peers run one after another
-(each peer both groups at once) inside the same window; the sandbox's limiter state is cleared
-before each run (a block inside a run is the client's own and counts).
+budget: in each round a client runs both groups at once, ours beside the peers, which run one
+after another (rotated each round); the sandbox's limiter state is cleared before each run (a
+block inside a run is the client's own and counts). `make bench` runs ours and the peers in
+separate phases (benchmarks/run.py says why).
 
     python benchmarks/rate_use.py [--quick]
 """
@@ -128,9 +129,9 @@ def run(
             f"sandbox in another process enforcing Upbit's limits (fixed 1-s windows, 418 after 10 "
             f"429s in 10 s), one per client and group; {WORKERS} threads on one client for "
             f"{ours_seconds:.0f} s per run (peers {peer_seconds:.0f} s), {rounds} round(s); "
-            f"clients run concurrently, each against its own sandbox: in each round ours runs "
-            f"both groups while the peers run one after another (rotated each round) in the same "
-            f"window; server-side counts; share = accepted / (limit x elapsed), so a client "
+            f"each client against its own sandbox, its two groups at the same time, the peers "
+            f"one after another (rotated each round); server-side counts; "
+            f"share = accepted / (limit x elapsed), so a client "
             f"bursting at window edges can pass 100 %; default settings for all; "
             f"peers {peer_versions}"
         )

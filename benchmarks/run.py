@@ -47,11 +47,25 @@ TITLES = {
     "shared_budget": "7. One rate budget shared by processes (Redis)",
     "postgres_sink": "8. PostgreSQL sink: batch inserts",
 }
-# CPU-timed: each runs alone. Rate-bound: the lanes run concurrently, each lane's in turn.
-# Backfill, whose ratio moves with every millisecond a page takes, starts once rate_use's peers
-# (which hammer the CPU until banned) are done; beside it run only light, waiting benchmarks.
+# CPU-timed: each runs alone, one after another.
 ALONE = ["overhead", "signing", "ingest", "postgres_sink"]
-LANES = [["rate_use", "backfill"], ["order_safety", "shared_budget"]]
+# Rate-bound: two phases, each a list of lanes that run at the same time (a lane's parts one
+# after another). A part is (script, clients), None meaning the script's own clients. A peer
+# without a limiter keeps both cores busy until it is banned, and that slows ours' answers
+# (rate_use, ticker group: ours 97-98 % alone, 85-88 % beside pyupbit on a loaded 2-core
+# machine); so the peers' runs come first, beside nothing that times ours, and ours' runs of
+# the same benchmarks then share the machine only with light, waiting ones.
+PEERS = ("upbit-sdk", "pyupbit", "ccxt")
+OURS_ONLY = ("upbit_ext",)
+Part = tuple[str, tuple[str, ...] | None]
+PHASES: list[list[list[Part]]] = [
+    [[("rate_use", PEERS)], [("backfill", PEERS)], [("order_safety", None)]],
+    [[("backfill", OURS_ONLY)], [("rate_use", OURS_ONLY), ("shared_budget", None)]],
+]
+APART = (
+    "ours measured in a later phase than the peers, beside no peer (a peer without a limiter "
+    "keeps the CPU busy until it is banned, which slows ours' answers)"
+)
 CLIENT_ORDER = ["upbit_ext", "upbit-sdk", "pyupbit", "ccxt", "floor"]
 OURS, FLOOR = "upbit_ext", "floor"
 DASH, TIMES = "\u2013", "\u00d7"  # the en dash of ranges and the multiplication sign
@@ -91,55 +105,84 @@ better), and ours ÷ floor. Raw figures, machine and versions: `results/latest.j
 # --- running ----------------------------------------------------------------------------------
 
 
-def run_script(name: str, quick: bool) -> tuple[list[dict[str, Any]], str | None]:
-    """Rows of one script, or a note on why it gave none (absent here, or it failed)."""
+def run_script(
+    name: str, quick: bool, clients: tuple[str, ...] | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Rows of one script (for `clients` only, if given), or a note on why it gave none."""
     if not (_harness.BENCH_DIR / f"{name}.py").exists():
         note = f"{name}: not in this checkout, skipped"
         print(note, flush=True)
         return [], note
-    print(f"running {name} (quick={quick}) ...", flush=True)
+    who = "" if clients is None else f", {'/'.join(clients)}"
+    print(f"running {name} (quick={quick}{who}) ...", flush=True)
     start = time.monotonic()
     try:
-        got: list[dict[str, Any]] = importlib.import_module(name).run(quick)
+        module = importlib.import_module(name)
+        got: list[dict[str, Any]] = (
+            module.run(quick) if clients is None else module.run(quick, clients=clients)
+        )
     except Exception:
-        note = f"{name}: failed\n{traceback.format_exc()}"
+        note = f"{name}{who}: failed\n{traceback.format_exc()}"
         print(note, file=sys.stderr, flush=True)
         return [], note.splitlines()[0] + " (see the run's output)"
-    print(f"  {name}: {len(got)} rows in {time.monotonic() - start:.0f} s", flush=True)
+    print(f"  {name}{who}: {len(got)} rows in {time.monotonic() - start:.0f} s", flush=True)
     return got, None
+
+
+def merge_parts(parts: Sequence[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One script's rows from runs for different clients: each row's results together (rows
+    match by case), the notes of the first run with a note on how they were run apart."""
+    parts = [rows for rows in parts if rows]
+    if len(parts) < 2:
+        return list(parts[0]) if parts else []
+    merged = [{**row, "results": dict(row["results"])} for row in parts[0]]
+    by_case = {row["case"]: row for row in merged}
+    for rows in parts[1:]:
+        for row in rows:
+            if row["case"] in by_case:
+                by_case[row["case"]]["results"].update(row["results"])
+            else:
+                merged.append(row)
+    for row in merged:
+        row["notes"] = f"{row['notes']}; {APART}" if row["notes"] else APART
+    return merged
 
 
 def run_scripts(names: Sequence[str], quick: bool) -> tuple[list[dict[str, Any]], list[str]]:
     """Rows of every script in `names` that exists here, and the notes on those that did not run.
 
-    `ALONE` scripts run first, in turn; then the `LANES` concurrently (with `quick`, each of
-    their scripts in a lane of its own); scripts in neither run alone, last. Rows come back in
-    `names` order whatever order the scripts finished in.
+    `ALONE` scripts run first, in turn; then the `PHASES`, each phase's lanes at the same time
+    (with `quick`, each part in a lane of its own: quick runs are mostly start-up); scripts in
+    neither run alone, last. Rows come back in `names` order whatever order parts finished in.
     """
     alone = [n for n in names if n in ALONE]
-    # Quick runs are short and mostly start-up: there every rate-bound script gets a lane.
-    lanes = [[n] for lane in LANES for n in lane] if quick else LANES
-    lanes = [[n for n in lane if n in names] for lane in lanes]
-    lanes = [lane for lane in lanes if lane]
-    rest = [n for n in names if n not in alone and not any(n in lane for lane in lanes)]
-    done: dict[str, tuple[list[dict[str, Any]], str | None]] = {}
+    phased = {name for phase in PHASES for lane in phase for name, _ in lane}
+    rest = [n for n in names if n not in alone and n not in phased]
+    done: dict[str, list[tuple[list[dict[str, Any]], str | None]]] = {n: [] for n in names}
+    lock = threading.Lock()
+
+    def run_lane(lane: list[Part]) -> None:
+        for name, clients in lane:
+            result = run_script(name, quick, clients)
+            with lock:
+                done[name].append(result)
+
     for name in alone:
-        done[name] = run_script(name, quick)
-
-    def lane_run(lane: list[str]) -> None:
-        for name in lane:
-            done[name] = run_script(name, quick)
-
-    threads = [threading.Thread(target=lane_run, args=(lane,)) for lane in lanes]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        run_lane([(name, None)])
+    for phase in PHASES:
+        lanes = [[part for part in lane if part[0] in names] for lane in phase]
+        if quick:
+            lanes = [[part] for lane in lanes for part in lane]
+        threads = [threading.Thread(target=run_lane, args=(lane,)) for lane in lanes if lane]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     for name in rest:
-        done[name] = run_script(name, quick)
-    rows = [row for name in names for row in done[name][0]]
-    notes = [note for name in names if (note := done[name][1]) is not None]
-    return rows, notes
+        run_lane([(name, None)])
+    rows = [row for name in names for row in merge_parts([got for got, _ in done[name]])]
+    notes = [note for name in names for _, note in done[name] if note is not None]
+    return rows, list(dict.fromkeys(notes))
 
 
 # --- the report -------------------------------------------------------------------------------

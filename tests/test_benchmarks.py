@@ -4,7 +4,6 @@ of the overhead benchmark (ours and the floor only, no peers' environment needed
 shape, and the report writer is checked against Markdown written by hand."""
 
 import importlib
-import itertools
 import sys
 from pathlib import Path
 
@@ -233,59 +232,60 @@ def test_notes_keep_a_parenthesised_aside_whole() -> None:
     assert report.notes_list([row]) == "- sandbox\n- each its own market (6/min; warm)\n- 10/s"
 
 
-def test_cpu_timed_scripts_run_alone_and_rate_bound_lanes_together(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def record_spans(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[str, object], tuple[float, float]]:
+    """Replace each script by a 0.2 s sleep that records when it ran and gives one row per
+    client it ran for."""
     import threading
     import time
 
-    spans: dict[str, tuple[float, float]] = {}
+    spans: dict[tuple[str, object], tuple[float, float]] = {}
     lock = threading.Lock()
 
-    def fake_script(name: str, quick: bool) -> tuple[list[dict[str, object]], str | None]:
+    def fake_script(
+        name: str, quick: bool, clients: tuple[str, ...] | None = None
+    ) -> tuple[list[dict[str, object]], str | None]:
         start = time.monotonic()
         time.sleep(0.2)
         with lock:
-            spans[name] = (start, time.monotonic())
-        return [{"bench": name}], None
+            spans[(name, clients)] = (start, time.monotonic())
+        who = clients or ("all",)
+        row = {"bench": name, "case": "c", "results": {key: {} for key in who}, "notes": name}
+        return [row], None
 
     monkeypatch.setattr(report, "run_script", fake_script)
+    return spans
+
+
+def test_cpu_timed_scripts_run_alone_and_peers_never_beside_ours_timed_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spans = record_spans(monkeypatch)
     rows, notes = report.run_scripts(report.SCRIPTS, quick=False)
-    assert [r["bench"] for r in rows] == report.SCRIPTS  # in table order, however they finished
+    assert [r["bench"] for r in rows] == report.SCRIPTS  # in table order, one row per script
     assert notes == []
 
-    def overlap(a: str, b: str) -> bool:
+    def overlap(a: tuple[str, object], b: tuple[str, object]) -> bool:
         return spans[a][0] < spans[b][1] and spans[b][0] < spans[a][1]
 
-    for alone in report.ALONE:  # a CPU-timed script shares the machine with no other script
-        assert not any(overlap(alone, other) for other in report.SCRIPTS if other != alone)
-    first, second = report.LANES
-    assert overlap(first[0], second[0])  # the lanes run at the same time
-    for lane in report.LANES:  # within a lane, one script after another
-        assert all(spans[a][1] <= spans[b][0] for a, b in itertools.pairwise(lane))
-    assert {n for lane in report.LANES for n in lane} | set(report.ALONE) == set(report.SCRIPTS)
+    for name in report.ALONE:  # a CPU-timed script shares the machine with nothing
+        assert not any(overlap((name, None), other) for other in spans if other != (name, None))
+    peers = [part for part in spans if part[1] == report.PEERS]
+    ours = [part for part in spans if part[1] == report.OURS_ONLY]
+    assert peers
+    assert ours
+    assert not any(overlap(p, o) for p in peers for o in ours)  # peers apart from ours' timing
+    assert overlap(("backfill", report.OURS_ONLY), ("rate_use", report.OURS_ONLY))  # lanes
+    assert spans[("rate_use", report.OURS_ONLY)][1] <= spans[("shared_budget", None)][0]
+    # a script run in parts gives one row holding every part's clients, saying how it was run
+    (backfill,) = [r for r in rows if r["bench"] == "backfill"]
+    assert set(backfill["results"]) == {*report.PEERS, *report.OURS_ONLY}
+    assert backfill["notes"].endswith(report.APART)
 
 
-def test_a_quick_run_gives_every_rate_bound_script_a_lane(monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
-    running: set[str] = set()
-    together: list[set[str]] = []
-    lock = threading.Lock()
-
-    def fake_script(name: str, quick: bool) -> tuple[list[dict[str, object]], str | None]:
-        import time
-
-        with lock:
-            running.add(name)
-            together.append(set(running))
-        time.sleep(0.3)
-        with lock:
-            running.discard(name)
-        return [], None
-
-    monkeypatch.setattr(report, "run_script", fake_script)
+def test_a_quick_run_runs_each_phase_s_parts_all_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    spans = record_spans(monkeypatch)
     report.run_scripts(report.SCRIPTS, quick=True)
-    rate_bound = {n for lane in report.LANES for n in lane}
-    assert rate_bound in together  # all at once
-    assert all(len(seen) == 1 for seen in together if seen & set(report.ALONE))
+    for phase in report.PHASES:
+        parts = [part for lane in phase for part in lane]
+        latest_start = max(spans[p][0] for p in parts)
+        assert all(spans[p][1] > latest_start for p in parts)  # all running at one moment
