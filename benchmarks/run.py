@@ -83,7 +83,8 @@ the peers from `.venv-bench` (built from `requirements/bench.txt`, pinned). The 
 time the CPU (overhead, signing, ingest, PostgreSQL sink) run one at a time with nothing else
 running, clients interleaved in rounds. The ones bound by Upbit's rate limits (rate use, order
 safety, backfill, shared budget) spend their time waiting, so they run at the same time as each
-other and each client runs against a sandbox of its own, all clients in the same window; each
+other, each client against a sandbox of its own: first the peers' runs (a peer without a
+limiter keeps the CPU busy until it is banned), then ours beside only light, waiting runs; each
 table's notes say how it was run. Each cell is the median over rounds with the interquartile
 range (p25 to p75) in brackets. "floor" is a minimal hand-written loop on the same stack (one
 keep-alive `httpx.Client`, PyJWT, hashlib, `json.loads`): the least any client on it can cost.
