@@ -476,7 +476,7 @@ def _iterate(
     """Request page after page lazily; an item repeated at a page boundary is yielded once.
 
     The next page is asked for (in a thread) as soon as this one's cursor is known, so its
-    round trip overlaps the caller's reading of this one and the limiter alone sets the pace.
+    round trip overlaps the caller's work on this one instead of adding to it.
     At most one page is ever ahead of the caller, and none is asked for once the iterator is
     closed. The first item for which `until` holds ends the iteration; no page follows it.
     """
@@ -912,8 +912,8 @@ class Upbit(_ops.Upbit):
         `unit`: "1s", "1m" … "240m" (minutes also as an int, as `list_minute_candles` takes),
         "1d", "1w", "1M" or "1y". Pages as `paginate` does, so each page asks for candles
         before the oldest one seen: none is skipped or repeated. The next page is fetched while
-        you read this one (at most one ahead, none after `start` or once you stop), so a long
-        backfill runs at the rate limit, not at the rate limit plus each page's round trip.
+        you read this one (at most one ahead, none after `start` or once you stop), so the time
+        you spend on a page overlaps the next page's round trip instead of adding to it.
         """
         check_market("market", market)
         return self._candles(market, candle_query(unit, start, end, page_size))
@@ -1229,8 +1229,8 @@ class AsyncUpbit(_ops.AsyncUpbit):
         `unit`: "1s", "1m" … "240m" (minutes also as an int, as `list_minute_candles` takes),
         "1d", "1w", "1M" or "1y". Pages as `paginate` does, so each page asks for candles
         before the oldest one seen: none is skipped or repeated. The next page is fetched while
-        you read this one (at most one ahead, none after `start` or once you stop), so a long
-        backfill runs at the rate limit, not at the rate limit plus each page's round trip.
+        you read this one (at most one ahead, none after `start` or once you stop), so the time
+        you spend on a page overlaps the next page's round trip instead of adding to it.
         """
         check_market("market", market)
         return self._candles(market, candle_query(unit, start, end, page_size))
