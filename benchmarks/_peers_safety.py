@@ -5,14 +5,18 @@
   benchmark reads what really reached the exchange rather than what a client says it saw.
 - `drive(client, task, **args)`: runs benchmarks/_driver.py for one client, ours from the
   project's interpreter, the peers from .venv-bench, and returns its JSON answer.
+- `concurrently(jobs)` and `sandboxes(n)`: these benchmarks are bound by Upbit's rates, not by
+  the CPU, so clients run at the same time, each against a sandbox of its own (one client's
+  burst or ban never reaches another's counts) and a run takes the time of its longest client.
 
-Run alone (`python benchmarks/_peers_safety.py serve [--db PATH]`) it is the sandbox process:
-prints its URL, serves until killed.
+Run alone (`python benchmarks/_peers_safety.py serve --dir DIR --count N`) it is the sandbox
+process: forks N sandboxes, prints `<index> <url>` for each, serves until terminated.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -20,9 +24,10 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any, TypeVar
 
 import _harness
 
@@ -30,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DRIVER = Path(__file__).with_name("_driver.py")
 CLIENTS = ("upbit_ext", "upbit-sdk", "pyupbit", "ccxt")
 PEERS = CLIENTS[1:]
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 
 
 def bench_python() -> Path:
@@ -85,23 +92,10 @@ def quartiles(values: list[float]) -> dict[str, float | int]:
 
 
 class CountedSandbox:
-    """The sandbox in another process, limits on; `stats()` reads its server-side counters."""
+    """One sandbox of a `sandboxes()` process group, by URL; `stats()` reads its counters."""
 
-    def __init__(self, *, history_days: float = 0.05, trades_per_minute: float = 0) -> None:
-        self._tmp = tempfile.TemporaryDirectory(prefix="bench-sandbox-")
-        db = Path(self._tmp.name) / "sandbox.db"
-        self._proc = subprocess.Popen(
-            [sys.executable, __file__, "serve", "--db", str(db),
-             "--history-days", str(history_days),
-             "--trades-per-minute", str(trades_per_minute)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
-        )  # fmt: skip
-        assert self._proc.stdout is not None
-        line = self._proc.stdout.readline().strip()
-        if not line.startswith("http://"):
-            self.close()
-            raise RuntimeError(f"the benchmark sandbox did not start: {line!r}")
-        self.url = line
+    def __init__(self, url: str) -> None:
+        self.url = url
 
     def _call(self, path: str, body: dict[str, Any] | None = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
@@ -132,17 +126,41 @@ class CountedSandbox:
         """Forget all windows, 429 strikes and 418 blocks: one client's ban never hits the next."""
         self._call("/_bench/reset", {})
 
-    def close(self) -> None:
-        _harness.end_process(self._proc, terminate=True)
-        self._tmp.cleanup()
 
-    def __enter__(self) -> Self:
-        return self
+def concurrently(jobs: Mapping[K, Callable[[], T]]) -> dict[K, T]:
+    """Every job at once, each in a thread (each mostly waits on its own subprocess)."""
+    if not jobs:
+        return {}
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        futures = {key: pool.submit(job) for key, job in jobs.items()}
+        return {key: future.result() for key, future in futures.items()}
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
+
+@contextlib.contextmanager
+def sandboxes(
+    count: int, *, history_days: float = 0.05, trades_per_minute: float = 0
+) -> Iterator[list[CountedSandbox]]:
+    """`count` sandboxes, limits on, each in a process of its own (its own GIL and CPU): one
+    process imports the sandbox once and forks one child per sandbox, which is much cheaper than
+    `count` interpreters importing it. All stopped when the block ends."""
+    tmp = tempfile.TemporaryDirectory(prefix="bench-sandbox-")
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "serve", "--dir", tmp.name, "--count", str(count),
+         "--history-days", str(history_days), "--trades-per-minute", str(trades_per_minute)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        urls: dict[int, str] = {}
+        for _ in range(count):
+            index, _, url = proc.stdout.readline().strip().partition(" ")
+            if not url.startswith("http://"):
+                raise RuntimeError(f"a benchmark sandbox did not start: {index!r} {url!r}")
+            urls[int(index)] = url
+        yield [CountedSandbox(urls[i]) for i in range(count)]
+    finally:
+        _harness.end_process(proc, terminate=True)
+        tmp.cleanup()
 
 
 def counted_delta(before: dict[str, Any], after: dict[str, Any], group: str) -> dict[str, int]:
@@ -154,8 +172,47 @@ def counted_delta(before: dict[str, Any], after: dict[str, Any], group: str) -> 
     return {str(s): get(after, s) - get(before, s) for s in (200, 429, 418)}
 
 
-def _serve(db: str, history_days: float, trades_per_minute: float) -> None:
-    """The sandbox process: counts the limiter's verdicts and exposes them on /_bench/*."""
+def _serve_many(workdir: str, count: int, history_days: float, trades_per_minute: float) -> None:
+    """Import the sandbox once, fork `count` children each serving one (`<index> <url>` on
+    stdout); on SIGTERM, or when the benchmark that started it is gone, stop them all."""
+    import signal
+
+    import starlette.routing  # noqa: F401  (imported before forking: each child inherits it)
+
+    import upbit_ext.sandbox  # noqa: F401
+
+    parent = os.getpid()
+    children = []
+    for index in range(count):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _serve(str(Path(workdir) / f"sandbox-{index}.db"), history_days,
+                       trades_per_minute, index, parent)  # fmt: skip
+            finally:
+                os._exit(0)
+        children.append(pid)
+
+    def stop(*_: Any) -> None:
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        for pid in children:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    benchmark = os.getppid()
+    while os.getppid() == benchmark:  # the benchmark died without stopping us: stop too
+        time.sleep(1)
+    stop()
+
+
+def _serve(db: str, history_days: float, trades_per_minute: float, index: int, parent: int) -> None:
+    """One sandbox: counts the limiter's verdicts and exposes them on /_bench/*; ends with its
+    parent."""
     import threading
     from collections import Counter
 
@@ -226,22 +283,21 @@ def _serve(db: str, history_days: float, trades_per_minute: float) -> None:
         Route("/_bench/reset", reset, methods=["POST"]),
         Route("/_bench/blocked", blocked, methods=["GET"]),
     ]
-    print(running.url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        running.stop()
+    print(f"{index} {running.url}", flush=True)
+    while os.getppid() == parent:  # never outlive the group's parent, however it ended
+        time.sleep(1)
+    running.stop()
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["serve", "venv"])
-    parser.add_argument("--db", default=":memory:")
+    parser.add_argument("--dir", default=".")
+    parser.add_argument("--count", type=int, default=1)
     parser.add_argument("--history-days", type=float, default=0.05)
     parser.add_argument("--trades-per-minute", type=float, default=0)
     cli = parser.parse_args()
     if cli.command == "venv":
         print(bench_python())
     else:
-        _serve(cli.db, cli.history_days, cli.trades_per_minute)
+        _serve_many(cli.dir, cli.count, cli.history_days, cli.trades_per_minute)

@@ -11,7 +11,8 @@ Clients: ours `iter_candles(start=, end=)`; pyupbit `get_ohlcv(count=, to=)` (it
 0.1 s sleep between pages); ccxt `fetch_ohlcv` paged forward by `since`; upbit-sdk
 `candles.list_minutes` paged back by `to` by hand (the SDK has no candle pager). A full run
 gives ours the whole year and bounds each peer to its first `PEER_REQUESTS` pages (said in the
-row), so its ratio is over the span it covered.
+row), so its ratio is over the span it covered. The clients run at the same time, each against
+a sandbox of its own (the run takes as long as ours' year, which the candle limit sets).
 
     python benchmarks/backfill.py [--quick]
 """
@@ -27,7 +28,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _peers_safety import CLIENTS, CountedSandbox, counted_delta, drive, quartiles, versions
+from _peers_safety import (
+    CLIENTS,
+    CountedSandbox,
+    concurrently,
+    counted_delta,
+    drive,
+    quartiles,
+    sandboxes,
+    versions,
+)
 
 LIMIT = 10  # candle group, requests per second
 PAGE = 200
@@ -84,13 +94,18 @@ def run(
     span_days = days if days is not None else (2.0 if quick else 365.0)
     rounds = 1
     runs: dict[str, list[dict[str, Any]]] = {c: [] for c in clients}
-    sandbox = CountedSandbox(history_days=span_days + 1, trades_per_minute=TRADES_PER_MINUTE)
-    with sandbox:
+    options = {"history_days": span_days + 1, "trades_per_minute": TRADES_PER_MINUTE}
+    with sandboxes(len(clients), **options) as boxes:
         for round_ in range(rounds):
-            for i, client in enumerate(clients):
-                bound = UNBOUNDED if quick or client == "upbit_ext" else PEER_REQUESTS
-                market = MARKETS[(i + round_) % len(MARKETS)]
-                runs[client].append(run_one(sandbox, client, market, span_days, bound))
+            jobs = {
+                client: lambda i=i, client=client, r=round_: run_one(
+                    boxes[i], client, MARKETS[(i + r) % len(MARKETS)], span_days,
+                    UNBOUNDED if quick or client == "upbit_ext" else PEER_REQUESTS,
+                )
+                for i, client in enumerate(clients)
+            }  # fmt: skip
+            for client, result in concurrently(jobs).items():
+                runs[client].append(result)
     speed: dict[str, Any] = {}
     quality: dict[str, Any] = {}
     for client in clients:
@@ -126,12 +141,13 @@ def run(
         }  # fmt: skip
     peers_bound = "" if quick else f"; peers bounded to their first {PEER_REQUESTS} pages"
     notes = (
-        f"sandbox in another process, candle group limited to {LIMIT}/s; each client its own "
-        f"market ({TRADES_PER_MINUTE} trades/min each; round 1 cold, later rounds warm for all), "
+        f"sandbox in another process, candle group limited to {LIMIT}/s; clients run "
+        f"concurrently, each against its own sandbox and market ({TRADES_PER_MINUTE} trades/min "
+        f"each; round 1 cold, later rounds warm for all), "
         f"{span_days:g} days of 1-minute candles ending 2 minutes before the run; holes "
         f"counted against the sandbox's own minutes with trades; minimum = ceil(minutes / "
-        f"{PAGE}) / {LIMIT} s; {rounds} round(s), clients "
-        f"interleaved; default settings{peers_bound}; peers {versions(clients)}"
+        f"{PAGE}) / {LIMIT} s; {rounds} round(s); default settings{peers_bound}; "
+        f"peers {versions(clients)}"
     )
     return [
         {"bench": "backfill",

@@ -6,6 +6,10 @@ after the exchange took the order. Each client keeps its DEFAULT retry settings 
 resting limit asks one after another; after each call the sandbox's own order count says how
 many orders that one call created (1 = safe, 2 or more = double submission, 0 = lost), and we
 record what the caller was told (the exception's class, or the returned value's type, or None).
+Each client's calls are cut into batches of at most 25, and every batch of every client runs at
+the same time against a sandbox of its own (the per-call count reads that sandbox's order total,
+so no two batches may share one): the run takes as long as the slowest batch, the SDK's, whose
+blind retries back off for about a second and a half a call.
 
     python benchmarks/order_safety.py [--quick]
 """
@@ -20,30 +24,47 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _peers_safety import CLIENTS, CountedSandbox, drive, quartiles, versions
+from _peers_safety import (
+    CLIENTS,
+    CountedSandbox,
+    concurrently,
+    drive,
+    quartiles,
+    sandboxes,
+    versions,
+)
+
+BATCH = 25  # calls per batch; every batch has its own sandbox
 
 
 def run(
     quick: bool, *, calls: int | None = None, clients: tuple[str, ...] = CLIENTS
 ) -> list[dict[str, Any]]:
-    """`calls` per client (default 100, quick 10), in interleaved rounds of at most 25."""
+    """`calls` per client (default 100, quick 10), in concurrent batches of at most 25."""
     total = calls if calls is not None else (10 if quick else 100)
-    rounds = max(1, -(-total // 25)) if total >= 2 else 1
-    sizes = [total // rounds + (1 if i < total % rounds else 0) for i in range(rounds)]
+    count = max(1, -(-total // BATCH))
+    sizes = [total // count + (1 if i < total % count else 0) for i in range(count)]
+    jobs = [(client, size) for size in sizes for client in clients if size]
     created: dict[str, list[int]] = {c: [] for c in clients}
     told: dict[str, Counter[str]] = {c: Counter() for c in clients}
     errors: dict[str, list[str]] = {c: [] for c in clients}
-    with CountedSandbox() as sandbox:
+
+    def batch(sandbox: CountedSandbox, client: str, size: int) -> dict[str, Any]:
         sandbox.faults(drop_after_commit_rate=1.0)
-        for size in sizes:
-            for client in clients:
-                sandbox.reset_limits()
-                seen = drive(client, "orders", url=sandbox.url, n=size)
-                if "error" in seen:
-                    errors[client].append(seen["error"])
-                    continue
-                created[client] += seen["created"]
-                told[client].update(seen["told"])
+        return drive(client, "orders", url=sandbox.url, n=size)
+
+    with sandboxes(len(jobs)) as boxes:
+        results = concurrently({
+            i: lambda box=box, job=job: batch(box, *job)
+            for i, (box, job) in enumerate(zip(boxes, jobs, strict=True))
+        })  # fmt: skip
+    for i, (client, _) in enumerate(jobs):
+        seen = results[i]
+        if "error" in seen:
+            errors[client].append(seen["error"])
+            continue
+        created[client] += seen["created"]
+        told[client].update(seen["told"])
     per_call: dict[str, Any] = {}
     safe: dict[str, Any] = {}
     for client in clients:
@@ -66,8 +87,9 @@ def run(
         safe[client] = {"median": share, "p25": share, "p75": share, "n": len(made), **extra}
     notes = (
         f"sandbox in another process, drop-after-commit fault on every order POST (committed, "
-        f"then the connection closed unanswered); {total} calls per client in {rounds} "
-        f"interleaved round(s); orders counted on the sandbox before/after each call; "
+        f"then the connection closed unanswered); {total} calls per client in {count} "
+        f"batch(es); clients and batches run concurrently, each batch against its own sandbox; "
+        f"orders counted on that sandbox before/after each call; "
         f"default retry settings; peers {versions(clients)}"
     )
     return [

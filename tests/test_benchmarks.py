@@ -230,3 +230,62 @@ def test_a_target_marked_ours_is_still_judged() -> None:
 def test_notes_keep_a_parenthesised_aside_whole() -> None:
     row = {**FAILED_PEER, "notes": "sandbox; each its own market (6/min; warm); 10/s"}
     assert report.notes_list([row]) == "- sandbox\n- each its own market (6/min; warm)\n- 10/s"
+
+
+def record_spans(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[str, object], tuple[float, float]]:
+    """Replace each script by a 0.2 s sleep that records when it ran and gives one row per
+    client it ran for."""
+    import threading
+    import time
+
+    spans: dict[tuple[str, object], tuple[float, float]] = {}
+    lock = threading.Lock()
+
+    def fake_script(
+        name: str, quick: bool, clients: tuple[str, ...] | None = None
+    ) -> tuple[list[dict[str, object]], str | None]:
+        start = time.monotonic()
+        time.sleep(0.2)
+        with lock:
+            spans[(name, clients)] = (start, time.monotonic())
+        who = clients or ("all",)
+        row = {"bench": name, "case": "c", "results": {key: {} for key in who}, "notes": name}
+        return [row], None
+
+    monkeypatch.setattr(report, "run_script", fake_script)
+    return spans
+
+
+def test_cpu_timed_scripts_run_alone_and_peers_never_beside_ours_timed_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spans = record_spans(monkeypatch)
+    rows, notes = report.run_scripts(report.SCRIPTS, quick=False)
+    assert [r["bench"] for r in rows] == report.SCRIPTS  # in table order, one row per script
+    assert notes == []
+
+    def overlap(a: tuple[str, object], b: tuple[str, object]) -> bool:
+        return spans[a][0] < spans[b][1] and spans[b][0] < spans[a][1]
+
+    for name in report.ALONE:  # a CPU-timed script shares the machine with nothing
+        assert not any(overlap((name, None), other) for other in spans if other != (name, None))
+    peers = [part for part in spans if part[1] == report.PEERS]
+    ours = [part for part in spans if part[1] == report.OURS_ONLY]
+    assert peers
+    assert ours
+    assert not any(overlap(p, o) for p in peers for o in ours)  # peers apart from ours' timing
+    assert overlap(("backfill", report.OURS_ONLY), ("rate_use", report.OURS_ONLY))  # lanes
+    assert spans[("rate_use", report.OURS_ONLY)][1] <= spans[("shared_budget", None)][0]
+    # a script run in parts gives one row holding every part's clients, saying how it was run
+    (backfill,) = [r for r in rows if r["bench"] == "backfill"]
+    assert set(backfill["results"]) == {*report.PEERS, *report.OURS_ONLY}
+    assert backfill["notes"].endswith(report.APART)
+
+
+def test_a_quick_run_runs_each_phase_s_parts_all_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    spans = record_spans(monkeypatch)
+    report.run_scripts(report.SCRIPTS, quick=True)
+    for phase in report.PHASES:
+        parts = [part for lane in phase for part in lane]
+        latest_start = max(spans[p][0] for p in parts)
+        assert all(spans[p][1] > latest_start for p in parts)  # all running at one moment

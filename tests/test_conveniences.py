@@ -36,7 +36,7 @@ from fake_upbit import (
     _Handler,
 )
 
-from upbit_ext import AsyncUpbit, Upbit
+from upbit_ext import AsyncUpbit, InvalidParameter, Upbit
 from upbit_ext._paging import TTLCache
 
 pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
@@ -56,6 +56,10 @@ class _ConvenienceHandler(_Handler):
         parts = urlsplit(self.path)
         with self.server.lock:
             self.server.raw_queries.append((parts.path, parts.query))
+            nth = sum(1 for p, _ in self.server.raw_queries if p == parts.path)
+            fault = self.server.nth_faults.pop((parts.path, nth), None)
+        if fault is not None:
+            self.server.inject(self.command, parts.path, fault)
         if self.server.per_second is None or self._admitted(parts.path):
             super()._handle()
 
@@ -123,6 +127,7 @@ class ConvenienceFake(FakeUpbit):
         self.ticks: dict[str, str] = {}  # market -> published tick_size
         self.prices: dict[str, float] = {}  # market -> ticker trade_price
         self.hits: defaultdict[str, deque[float]] = defaultdict(deque)
+        self.nth_faults: dict[tuple[str, int], str] = {}  # (path, n) -> fault of the nth request
         self._groups = [
             (
                 op.method,
@@ -245,6 +250,122 @@ def test_candle_arguments_are_checked_before_any_request(
     with pytest.raises(ValueError, match=rf"^{param}\b"):
         next(upbit.iter_candles("KRW-BTC", **kwargs))
     assert server.state.records == []
+
+
+# --- iter_candles: the page ahead -------------------------------------------------------
+
+
+def wait_for_requests(server: ConvenienceFake, path: str, count: int) -> int:
+    """Requests to `path` once `count` have arrived (or 5 s passed), after a further 0.3 s in
+    which any unwanted extra one would arrive too."""
+    deadline = time.monotonic() + 5
+    while len(server.sent(path)) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)
+    return len(server.sent(path))
+
+
+def test_candles_ask_for_the_next_page_while_the_caller_reads_one(
+    upbit: Upbit, server: ConvenienceFake
+) -> None:
+    candles = upbit.iter_candles("KRW-BTC", end=NOW, page_size=7)
+    first = next(candles)  # page 1 answered; page 2 is asked for now, page 3 not yet
+    assert wait_for_requests(server, CANDLE_PATH, 2) == 2
+    assert [utc(q["to"]) for q in server.sent(CANDLE_PATH)] == [NOW, NOW - 7 * MINUTE]
+    rest = [next(candles) for _ in range(7)]  # the 8th candle is page 2's first: page 3 goes
+    assert wait_for_requests(server, CANDLE_PATH, 3) == 3
+    assert candle_times([first, *rest]) == [NOW - (i + 1) * MINUTE for i in range(8)]
+
+
+@pytest.mark.parametrize("how", ["close", "drop"])
+def test_candles_stopped_early_ask_for_one_page_more_at_most(
+    upbit: Upbit, server: ConvenienceFake, how: str
+) -> None:
+    candles = upbit.iter_candles("KRW-BTC", end=NOW, page_size=7)
+    assert len(list(itertools.islice(candles, 10))) == 10  # pages 1 and 2 read, 3 asked for
+    if how == "close":
+        candles.close()
+    else:
+        del candles  # garbage: the generator is closed by its finaliser
+    assert wait_for_requests(server, CANDLE_PATH, 3) == 3
+
+
+def test_candles_raise_a_failed_page_after_the_pages_before_it(
+    upbit: Upbit, server: ConvenienceFake
+) -> None:
+    server.nth_faults[(CANDLE_PATH, 3)] = "400"
+    got: list[Any] = []
+    with pytest.raises(InvalidParameter):
+        got.extend(candle for candle in upbit.iter_candles("KRW-BTC", end=NOW, page_size=7))
+    # pages 1 and 2 reach the caller whole; the error comes where page 3 would begin
+    assert candle_times(got) == [NOW - (i + 1) * MINUTE for i in range(14)]
+    assert wait_for_requests(server, CANDLE_PATH, 3) == 3
+
+
+def test_async_candles_page_ahead_stop_early_and_raise_in_place(server: ConvenienceFake) -> None:
+    async def scenario() -> dict[str, Any]:
+        async with AsyncUpbit(
+            ACCESS_KEY, SECRET_KEY, base_url=server.url, rate_limits=FAST, max_retries=0
+        ) as client:
+            candles = client.iter_candles("KRW-BTC", end=NOW, page_size=7)
+            await anext(candles)
+            for _ in range(200):  # page 2 is asked for while the caller holds page 1
+                if len(server.sent(CANDLE_PATH)) >= 2:
+                    break
+                await asyncio.sleep(0.01)
+            ahead = len(server.sent(CANDLE_PATH))
+            await candles.aclose()  # page 2's task is cancelled or done; nothing follows
+            await asyncio.sleep(0.3)
+            after_close = len(server.sent(CANDLE_PATH))
+            server.nth_faults[(CANDLE_PATH, after_close + 3)] = "400"
+            got: list[Any] = []
+            error = None
+            try:
+                async for candle in client.iter_candles("KRW-BTC", end=NOW, page_size=7):
+                    got.append(candle)
+            except InvalidParameter as exc:
+                error = exc
+            return {"ahead": ahead, "after_close": after_close, "got": got, "error": error}
+
+    seen = asyncio.run(scenario())
+    assert seen["ahead"] == 2
+    assert seen["after_close"] == 2
+    assert isinstance(seen["error"], InvalidParameter)
+    assert candle_times(seen["got"]) == [NOW - (i + 1) * MINUTE for i in range(14)]
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_candles_over_a_sparse_sandbox_history_come_once_each_without_holes(
+    tmp_path: Any, flavour: str
+) -> None:
+    from upbit_ext.sandbox import SandboxConfig, serve
+
+    with serve(SandboxConfig(db_path=tmp_path / "candles.db", history_days=0.05)) as running:
+        now = datetime.now(UTC).replace(second=0, microsecond=0)
+        # detailed trades (most minutes) then thin deep history (a trade in ~20 minutes)
+        start, end = now - timedelta(hours=30), now - timedelta(minutes=2)
+        truth = running.app.state.sandbox.market._get("KRW-ETH")
+        lo, hi = int(start.timestamp()) // 60, int(end.timestamp()) // 60
+        expected = [m for m in range(hi - 1, lo - 1, -1) if truth.minute(m) is not None]
+
+        def sync() -> list[Any]:
+            with Upbit(base_url=running.url) as client:
+                return list(client.iter_candles("KRW-ETH", start=start, end=end, page_size=20))
+
+        async def asynchronous() -> list[Any]:
+            async with AsyncUpbit(base_url=running.url) as client:
+                return [
+                    c
+                    async for c in client.iter_candles(
+                        "KRW-ETH", start=start, end=end, page_size=20
+                    )
+                ]
+
+        candles = sync() if flavour == "sync" else asyncio.run(asynchronous())
+    minutes = [int(t.timestamp()) // 60 for t in candle_times(candles)]
+    assert len(expected) > 100  # many pages
+    assert hi - lo - len(expected) > 10  # and minutes without trades between them
+    assert minutes == expected  # newest first, each minute with trades once, none missing
 
 
 # --- iter_recent_trades -----------------------------------------------------------------

@@ -12,13 +12,16 @@ covers them) and sets the request's timeout.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import copy
 import dataclasses
 import os
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -456,30 +459,103 @@ def _raw(response: Any, parsed: Any) -> RawResponse[Any]:
     )
 
 
-def _iterate(method: Callable[..., Any], op: Operation, params: dict[str, Any]) -> Iterator[Any]:
-    """Request page after page lazily; an item repeated at a page boundary is yielded once."""
-    current: dict[str, Any] | None = first_page(op, params)
+def _page_ahead(method: Callable[..., Any], params: dict[str, Any]) -> Future[Any]:
+    """`method(**params)` started now in its own thread (and the caller's context); the future
+    holds its page or its error."""
+    future: Future[Any] = Future()
+    context = contextvars.copy_context()
+
+    def fetch() -> None:
+        try:
+            future.set_result(context.run(method, **params))
+        except BaseException as exc:  # handed to the reader, raised where it reads
+            future.set_exception(exc)
+
+    threading.Thread(target=fetch, name="upbit-page-ahead", daemon=True).start()
+    return future
+
+
+def _iterate(
+    method: Callable[..., Any],
+    op: Operation,
+    params: dict[str, Any],
+    until: Callable[[Any], bool] | None = None,
+) -> Iterator[Any]:
+    """Request page after page lazily; an item repeated at a page boundary is yielded once.
+
+    The next page is asked for (in a thread) as soon as this one's cursor is known, so its
+    round trip overlaps the caller's work on this one instead of adding to it.
+    At most one page is ever ahead of the caller, and none is asked for once the iterator is
+    closed. The first item for which `until` holds ends the iteration; no page follows it.
+    """
+    current = first_page(op, params)
     seen: set[Any] = set()
-    while current is not None:
-        page = method(**current)
+    page = method(**current)
+    while True:
         fresh = [item for item in page if item_key(op, item) not in seen]
         seen = {item_key(op, item) for item in page}
+        end = _first(until, fresh)
+        if end is not None or (following := next_page(op, current, page, len(fresh))) is None:
+            yield from fresh[:end]
+            return
+        ahead = _page_ahead(method, following)
         yield from fresh
-        current = next_page(op, current, page, len(fresh))
+        page, current = ahead.result(), following
 
 
 async def _aiterate(
-    method: Callable[..., Any], op: Operation, params: dict[str, Any]
+    method: Callable[..., Any],
+    op: Operation,
+    params: dict[str, Any],
+    until: Callable[[Any], bool] | None = None,
 ) -> AsyncIterator[Any]:
-    current: dict[str, Any] | None = first_page(op, params)
+    """`_iterate` for asyncio: the page ahead is a task, cancelled when the iterator closes."""
+    current = first_page(op, params)
     seen: set[Any] = set()
-    while current is not None:
-        page = await method(**current)
-        fresh = [item for item in page if item_key(op, item) not in seen]
-        seen = {item_key(op, item) for item in page}
-        for item in fresh:
-            yield item
-        current = next_page(op, current, page, len(fresh))
+    page = await method(**current)
+    ahead: asyncio.Task[Any] | None = None
+    try:
+        while True:
+            fresh = [item for item in page if item_key(op, item) not in seen]
+            seen = {item_key(op, item) for item in page}
+            end = _first(until, fresh)
+            if end is not None or (following := next_page(op, current, page, len(fresh))) is None:
+                for item in fresh[:end]:
+                    yield item
+                return
+            ahead = asyncio.ensure_future(method(**following))
+            for item in fresh:
+                yield item
+            page, current = await ahead, following
+            ahead = None
+    finally:
+        if ahead is not None:  # closed (or failed) while a page was on its way
+            if not ahead.done():
+                ahead.cancel()
+            elif not ahead.cancelled():
+                ahead.exception()  # read, so asyncio does not warn it was never retrieved
+
+
+def _first(until: Callable[[Any], bool] | None, items: list[Any]) -> int | None:
+    """Index of the first item `until` holds for (None: none does, or no `until`)."""
+    if until is None:
+        return None
+    return next((i for i, item in enumerate(items) if until(item)), None)
+
+
+def _candle_pages(market: str, query: CandleQuery) -> tuple[Operation, dict[str, Any]]:
+    """The paged operation of a candle query and its first request's arguments."""
+    to = wire_time(query.end) if query.end else None
+    return OPERATIONS[query.method], {
+        "market": market, "to": to, "count": query.page_size, **query.extra,
+    }  # fmt: skip
+
+
+def _before(start: datetime | None) -> Callable[[Any], bool] | None:
+    """Candles come newest first: the first one older than `start` ends the iteration."""
+    if start is None:
+        return None
+    return lambda candle: candle_time(candle) < start
 
 
 class _RawView(_ops.UpbitWithRawResponse):
@@ -848,19 +924,18 @@ class Upbit(_ops.Upbit):
         """Candles newest first, paging back with `to` from `end` (default now) to `start`.
 
         `unit`: "1s", "1m" … "240m" (minutes also as an int, as `list_minute_candles` takes),
-        "1d", "1w", "1M" or "1y". Pages through `paginate`, so each page asks for candles
-        before the oldest one seen: none is skipped or repeated.
+        "1d", "1w", "1M" or "1y". Pages as `paginate` does, so each page asks for candles
+        before the oldest one seen: none is skipped or repeated. The next page is fetched while
+        you read this one (at most one ahead, none after `start` or once you stop), so the time
+        you spend on a page overlaps the next page's round trip instead of adding to it.
         """
         check_market("market", market)
         return self._candles(market, candle_query(unit, start, end, page_size))
 
     def _candles(self, market: str, query: CandleQuery) -> Iterator[Candle]:
-        to = wire_time(query.end) if query.end else None
-        pages = getattr(self.paginate, query.method)
-        for candle in pages(market=market, to=to, count=query.page_size, **query.extra):
-            if query.start is not None and candle_time(candle) < query.start:
-                return
-            yield candle
+        op, params = _candle_pages(market, query)
+        self._core.check(op.id, **params)
+        return _iterate(getattr(self, op.id), op, params, _before(query.start))
 
     def iter_recent_trades(
         self, market: str, *, days_ago: int | None = None, page_size: int = 500
@@ -1168,19 +1243,18 @@ class AsyncUpbit(_ops.AsyncUpbit):
         """Candles newest first, paging back with `to` from `end` (default now) to `start`.
 
         `unit`: "1s", "1m" … "240m" (minutes also as an int, as `list_minute_candles` takes),
-        "1d", "1w", "1M" or "1y". Pages through `paginate`, so each page asks for candles
-        before the oldest one seen: none is skipped or repeated.
+        "1d", "1w", "1M" or "1y". Pages as `paginate` does, so each page asks for candles
+        before the oldest one seen: none is skipped or repeated. The next page is fetched while
+        you read this one (at most one ahead, none after `start` or once you stop), so the time
+        you spend on a page overlaps the next page's round trip instead of adding to it.
         """
         check_market("market", market)
         return self._candles(market, candle_query(unit, start, end, page_size))
 
-    async def _candles(self, market: str, query: CandleQuery) -> AsyncIterator[Candle]:
-        to = wire_time(query.end) if query.end else None
-        pages = getattr(self.paginate, query.method)
-        async for candle in pages(market=market, to=to, count=query.page_size, **query.extra):
-            if query.start is not None and candle_time(candle) < query.start:
-                return
-            yield candle
+    def _candles(self, market: str, query: CandleQuery) -> AsyncIterator[Candle]:
+        op, params = _candle_pages(market, query)
+        self._core.check(op.id, **params)
+        return _aiterate(getattr(self, op.id), op, params, _before(query.start))
 
     def iter_recent_trades(
         self, market: str, *, days_ago: int | None = None, page_size: int = 500
