@@ -152,14 +152,16 @@ def _may_retry(op: Operation, error: UpbitError) -> bool:
     return _repeatable(op) and _ambiguous(error)
 
 
+_SEND: Final = Send()
+
+
 def _attempt(ctx: CallContext) -> Generator[Action, Outcome, Outcome]:
     """One send through the circuit breaker, which hears of every success."""
     ctx.breaker.before_request()
-    outcome = yield Send()
-    if outcome.error is None:
-        before = ctx.breaker.state
-        ctx.breaker.record_success()
-        ctx.log_breaker(before)
+    outcome = yield _SEND
+    # Only a half-open trial's success changes the state: no state read on every request.
+    if outcome.error is None and ctx.breaker.record_success():
+        ctx.log_breaker("half_open")
     return outcome
 
 
