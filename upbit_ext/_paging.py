@@ -122,9 +122,11 @@ def market_chunks(markets: str | Sequence[str]) -> list[str]:
             f"markets must be a comma-separated string such as 'KRW-BTC,KRW-ETH' or a list of "
             f"market codes, got {type(markets).__name__}"
         )
-    codes = [m.strip() for m in markets.split(",") if m.strip()]
+    codes = [code for m in markets.split(",") if (code := m.strip())]
     if not codes:
         raise ValueError(f"markets must name at least one market code, got {markets!r}")
+    if len(markets) * 3 <= MAX_QUERY_CHARS:  # fits even if every character were encoded
+        return [",".join(codes)]
     chunks: list[str] = []
     current: list[str] = []
     size = 0
