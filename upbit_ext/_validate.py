@@ -85,10 +85,18 @@ def check_currency(name: str, value: object) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=64)
+def _kinds(expected: str | tuple[str, ...]) -> tuple[tuple[str, ...], tuple[type, ...]]:
+    """A schema `type` (one name or several) as its non-null names and the Python types;
+    worked out once per distinct `type`, not on every call."""
+    declared = expected if isinstance(expected, tuple) else (expected,)
+    kinds = tuple(k for k in declared if k != "null")
+    return kinds, tuple(t for k in kinds for t in _JSON_TYPES.get(k, ()))
+
+
 def _check_type(op: str, name: str, value: object, rule: Mapping[str, Any]) -> None:
     expected = rule.get("type")
-    declared: list[str] = expected if isinstance(expected, list) else [str(expected)]
-    kinds = [k for k in declared if k != "null"]
+    kinds, allowed = _kinds(tuple(expected) if isinstance(expected, list) else str(expected))
     if "array" in kinds:
         if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
             raise TypeError(f"{op}: {name} must be a list, got {type(value).__name__}")
@@ -100,7 +108,6 @@ def _check_type(op: str, name: str, value: object, rule: Mapping[str, Any]) -> N
                 raise TypeError(f"{op}: {name}[{i}] must be a string, got {type(item).__name__}")
             _check_bounds(op, f"{name}[{i}]", item, item_rule)
         return
-    allowed = tuple(t for k in kinds for t in _JSON_TYPES.get(k, ()))
     bad_bool = isinstance(value, bool) and "boolean" not in kinds
     if allowed and (not isinstance(value, allowed) or bad_bool):
         raise TypeError(f"{op}: {name} must be {' or '.join(kinds)}, got {type(value).__name__}")
