@@ -50,16 +50,13 @@ class OperationRouter:
 
 def _log_send(request: httpx.Request, group: str, waited: float) -> None:
     """Paths only: a query may hold an order's parameters, and headers hold the token."""
-    if not logger.isEnabledFor(logging.DEBUG):  # checked once, not per message: a hot path
-        return
     if waited >= 0.001:
         logger.debug("waited %.3fs for rate-limit group %s", waited, group)
     logger.debug("sending %s %s (group %s)", request.method, request.url.path, group)
 
 
 def _log_answer(request: httpx.Request, response: httpx.Response) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug("%s %s answered %d", request.method, request.url.path, response.status_code)
+    logger.debug("%s %s answered %d", request.method, request.url.path, response.status_code)
 
 
 class TransportGuard:
@@ -134,14 +131,17 @@ class UpbitTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
-        started = time.monotonic()
+        debug = logger.isEnabledFor(logging.DEBUG)  # once per request, not per message
+        started = time.monotonic() if debug else 0.0
         granted_at = limiter.acquire(group)
-        _log_send(request, group, time.monotonic() - started)
+        if debug:
+            _log_send(request, group, time.monotonic() - started)
         try:
             response = self._inner.handle_request(request)
         finally:  # answered, failed or cancelled: it may have been counted until now
             limiter.settle(group, granted_at)
-        _log_answer(request, response)
+        if debug:
+            _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
             self._guard.check_length(response, request)
@@ -164,14 +164,17 @@ class AsyncUpbitTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
-        started = time.monotonic()
+        debug = logger.isEnabledFor(logging.DEBUG)  # once per request, not per message
+        started = time.monotonic() if debug else 0.0
         granted_at = await limiter.acquire_async(group)
-        _log_send(request, group, time.monotonic() - started)
+        if debug:
+            _log_send(request, group, time.monotonic() - started)
         try:
             response = await self._inner.handle_async_request(request)
         finally:  # answered, failed or cancelled: it may have been counted until now
             limiter.settle(group, granted_at)
-        _log_answer(request, response)
+        if debug:
+            _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
             self._guard.check_length(response, request)
