@@ -76,10 +76,14 @@ class TransportGuard:
         op = self.router.find(request.method, request.url.path)
         return self.limiter_for(op), op.rate_group if op else DEFAULT_GROUP
 
-    def check_length(self, response: httpx.Response, request: httpx.Request) -> None:
+    def check_length(self, response: httpx.Response, request: httpx.Request) -> bool:
+        """Refuse a declared length over the cap; True if a length within it was declared."""
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_response_bytes:
+        if not declared.isdigit():
+            return False
+        if int(declared) > self.max_response_bytes:
             raise self.too_large(request)
+        return True
 
     def too_large(self, request: httpx.Request) -> ResponseTooLarge:
         return ResponseTooLarge(
@@ -126,8 +130,13 @@ class _AsyncCappedStream(httpx.AsyncByteStream):
 class UpbitTransport(httpx.BaseTransport):
     """Waits for the request's rate-limit group, sends, and reports the response back."""
 
-    def __init__(self, inner: httpx.BaseTransport, guard: TransportGuard) -> None:
+    def __init__(
+        self, inner: httpx.BaseTransport, guard: TransportGuard, *, stock_http11: bool = False
+    ) -> None:
         self._inner, self._guard = inner, guard
+        # httpx's own HTTP/1.1 transport (h11) never reads past a declared Content-Length,
+        # so a declared length within the cap needs no byte counting on the way.
+        self._stock_http11 = stock_http11
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
@@ -144,10 +153,12 @@ class UpbitTransport(httpx.BaseTransport):
             _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
-            self._guard.check_length(response, request)
+            declared = self._guard.check_length(response, request)
         except ResponseTooLarge:
             response.close()
             raise
+        if declared and self._stock_http11:
+            return response
         assert isinstance(response.stream, httpx.SyncByteStream)
         response.stream = _CappedStream(response.stream, self._guard, request)
         return response
@@ -159,8 +170,13 @@ class UpbitTransport(httpx.BaseTransport):
 class AsyncUpbitTransport(httpx.AsyncBaseTransport):
     """The asyncio twin of `UpbitTransport`; waiting never blocks the event loop."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, guard: TransportGuard) -> None:
+    def __init__(
+        self, inner: httpx.AsyncBaseTransport, guard: TransportGuard, *, stock_http11: bool = False
+    ) -> None:
         self._inner, self._guard = inner, guard
+        # httpx's own HTTP/1.1 transport (h11) never reads past a declared Content-Length,
+        # so a declared length within the cap needs no byte counting on the way.
+        self._stock_http11 = stock_http11
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
@@ -177,10 +193,12 @@ class AsyncUpbitTransport(httpx.AsyncBaseTransport):
             _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
-            self._guard.check_length(response, request)
+            declared = self._guard.check_length(response, request)
         except ResponseTooLarge:
             await response.aclose()
             raise
+        if declared and self._stock_http11:
+            return response
         assert isinstance(response.stream, httpx.AsyncByteStream)
         response.stream = _AsyncCappedStream(response.stream, self._guard, request)
         return response
