@@ -556,10 +556,13 @@ class RateLimiter:
         than `limit`, however uneven the delays. Answers faster than the margin change nothing.
         """
         _, key, _ = self._resolve(group)
+        stamp = self._clock() - self._margin
+        if stamp <= granted_at:  # answered within the margin, as most are: the grant stands
+            return
         # The request is already out: an unreachable store must not turn its answer into an
         # error that says nothing was sent. The slot then keeps its grant time.
         try:
-            self._backend.settle(key, granted_at, self._clock() - self._margin, self._clock)
+            self._backend.settle(key, granted_at, stamp, self._clock)
         except LimiterUnavailable:
             return  # (not contextlib.suppress: a context manager per request costs more)
 
