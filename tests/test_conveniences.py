@@ -354,8 +354,13 @@ def test_ticker_chunks_fit_a_url_and_are_as_few_as_possible(count: int) -> None:
         assert len(quote(chunk + "," + following.split(",")[0], safe="")) > MAX_QUERY_CHARS
 
 
-def test_a_short_ticker_list_is_one_request(upbit: Upbit, server: ConvenienceFake) -> None:
-    tickers = upbit.list_tickers(markets="KRW-BTC,KRW-ETH")
+@pytest.mark.parametrize(
+    "markets", ["KRW-BTC,KRW-ETH", ["KRW-BTC", "KRW-ETH"], ("KRW-BTC", "KRW-ETH")]
+)
+def test_a_short_ticker_list_is_one_request(
+    upbit: Upbit, server: ConvenienceFake, markets: Any
+) -> None:
+    tickers = upbit.list_tickers(markets=markets)
     assert [t.market for t in tickers] == ["KRW-BTC", "KRW-ETH"]
     assert server.sent("/v1/ticker") == [{"markets": "KRW-BTC,KRW-ETH"}]
 
