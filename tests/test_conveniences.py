@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import httpx
 import pytest
@@ -37,7 +37,7 @@ from fake_upbit import (
 )
 
 from upbit_ext import AsyncUpbit, InvalidParameter, Upbit
-from upbit_ext._paging import TTLCache
+from upbit_ext._paging import MAX_QUERY_CHARS, TTLCache, market_chunks
 
 pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
 
@@ -451,8 +451,25 @@ def test_hundreds_of_tickers_are_split_into_requests_that_fit_a_url(
     assert sum(len(q["markets"].split(",")) for q in server.sent("/v1/ticker")) == 600
 
 
-def test_a_short_ticker_list_is_one_request(upbit: Upbit, server: ConvenienceFake) -> None:
-    tickers = upbit.list_tickers(markets="KRW-BTC,KRW-ETH")
+@pytest.mark.parametrize("count", [1, 2, 105, 106, 107, 269, 270, 271, 300, 600])
+def test_ticker_chunks_fit_a_url_and_are_as_few_as_possible(count: int) -> None:
+    codes = [f"KRW-C{i:05d}" for i in range(count)]  # 10 characters each
+    chunks = market_chunks(",".join(codes))
+    assert ",".join(chunks).split(",") == codes
+    sent = [len(quote(chunk, safe="")) for chunk in chunks]  # as sent: each comma is %2C
+    assert all(n <= MAX_QUERY_CHARS for n in sent), sent
+    # greedy: the next chunk's first code would not have fitted into the chunk before it
+    for chunk, following in itertools.pairwise(chunks):
+        assert len(quote(chunk + "," + following.split(",")[0], safe="")) > MAX_QUERY_CHARS
+
+
+@pytest.mark.parametrize(
+    "markets", ["KRW-BTC,KRW-ETH", ["KRW-BTC", "KRW-ETH"], ("KRW-BTC", "KRW-ETH")]
+)
+def test_a_short_ticker_list_is_one_request(
+    upbit: Upbit, server: ConvenienceFake, markets: Any
+) -> None:
+    tickers = upbit.list_tickers(markets=markets)
     assert [t.market for t in tickers] == ["KRW-BTC", "KRW-ETH"]
     assert server.sent("/v1/ticker") == [{"markets": "KRW-BTC,KRW-ETH"}]
 

@@ -378,6 +378,7 @@ def test_breaker_half_opens_and_one_good_answer_closes_it(sandbox: RunningSandbo
 class BloatedServer(ThreadingHTTPServer):
     daemon_threads = True
     declared = False  # send Content-Length, or stream chunks with no length
+    lie = False  # with declared: claim 2 bytes, send the 64 KiB all the same
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """The client hangs up on an oversized body: that is the point, not a server failure.
@@ -400,13 +401,13 @@ class Bloated(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         if self.server.declared:
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", "2" if self.server.lie else str(len(body)))
         else:
             self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         try:
             if self.server.declared:
-                self.wfile.write(body)
+                self.wfile.write(b"[]" + body if self.server.lie else body)
                 return
             for start in range(0, len(body), 4096):
                 piece = body[start : start + 4096]
@@ -449,6 +450,55 @@ def test_async_body_over_the_cap_is_refused(bloated: BloatedServer, declared: bo
 
     with pytest.raises(ResponseTooLarge):
         asyncio.run(fetch())
+
+
+class _Overlong(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body of 64 KiB behind a transport that declares only 2 bytes."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b"["
+        for _ in range(16):
+            yield b" " * 4096
+        yield b"]"
+
+    async def __aiter__(self) -> Any:
+        for chunk in self:
+            yield chunk
+
+
+def _overlong(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, headers={"Content-Length": "2"}, stream=_Overlong())
+
+
+def test_a_custom_transport_past_its_declared_length_is_still_cut_off() -> None:
+    # Only httpx's own HTTP/1.1 transport is trusted to stop at Content-Length.
+    url = "http://127.0.0.1:9"
+    client = Upbit(base_url=url, max_retries=0, max_response_bytes=16 * 1024,
+                   transport=httpx.MockTransport(_overlong))  # fmt: skip
+    with client, pytest.raises(ResponseTooLarge):
+        client.list_trading_pairs()
+
+    async def fetch() -> None:
+        async with AsyncUpbit(
+            base_url=url, max_retries=0, max_response_bytes=16 * 1024,
+            transport=httpx.MockTransport(_overlong),
+        ) as client:  # fmt: skip
+            await client.list_trading_pairs()
+
+    with pytest.raises(ResponseTooLarge):
+        asyncio.run(fetch())
+
+
+def test_a_server_sending_past_its_declared_length_is_read_only_that_far(
+    bloated: BloatedServer,
+) -> None:
+    # Why the stock transport skips counting a declared body: h11 stops at Content-Length.
+    bloated.declared = True
+    bloated.lie = True
+    client = Upbit(base_url=_url(bloated), max_retries=0, max_response_bytes=16 * 1024)
+    with client:
+        raw = client.with_raw_response.list_trading_pairs()
+    assert raw.content == b"[]"
 
 
 # --- async conveniences and argument checks ----------------------------------------------------

@@ -466,6 +466,41 @@ def test_trial_success_closes() -> None:
     assert breaker.state == "closed"
 
 
+def test_record_success_says_only_when_it_closed_the_breaker() -> None:
+    breaker, clock = make(threshold=2, timeout=30.0)
+    assert breaker.record_success() is False  # closed stays closed
+    breaker.record_failure()
+    assert breaker.record_success() is False  # closed, count reset
+    breaker.record_failure()
+    breaker.record_failure()
+    assert breaker.record_success() is False  # open, no trial out: stale, ignored
+    clock.advance(30.0)
+    assert breaker.record_success() is False  # half-open by time, no trial out
+    assert breaker.state == "half_open"
+    breaker.before_request()
+    assert breaker.record_success() is True  # the trial's success closes it
+    assert breaker.state == "closed"
+
+
+def test_a_flow_logs_the_trial_that_closes_the_breaker(caplog: pytest.LogCaptureFixture) -> None:
+    from upbit_ext._base import Operation
+    from upbit_ext._flow import CallContext, request_flow, run_sync
+
+    breaker, clock = make(threshold=1, timeout=30.0)
+    ctx = CallContext(policy=RetryPolicy(max_retries=0), breaker=breaker)
+    op = Operation(
+        id="get_accounts", method="GET", path="/v1/accounts", rate_group="default",
+        secured=True, deprecated=False, params={}, paging=None,
+    )  # fmt: skip
+    caplog.set_level("WARNING", logger="upbit_ext")
+    assert run_sync(request_flow(op, ctx), lambda: "ok") == "ok"
+    assert caplog.messages == []  # a success on a closed breaker changes nothing
+    breaker.record_failure()
+    clock.advance(30.0)
+    assert run_sync(request_flow(op, ctx), lambda: "ok") == "ok"
+    assert caplog.messages == ["circuit breaker for api.example: half_open -> closed"]
+
+
 def test_trial_failure_reopens_for_another_timeout() -> None:
     breaker, clock = make(threshold=1, timeout=30.0)
     breaker.record_failure()

@@ -350,6 +350,8 @@ def test_logs_attempts_retries_waits_and_breaker_without_secrets(
     mine = [r for r in caplog.records if r.name == "upbit_ext"]
     messages = [r.getMessage() for r in mine]
     assert any(m.startswith("sending GET /v1/accounts") for m in messages)
+    assert "GET /v1/accounts answered 500" in messages
+    assert "GET /v1/accounts answered 200" in messages
     assert re.search(r"get_accounts attempt 1 failed: ServerError 500 server_error; retry in", text)
     assert any(re.match(r"waited 0\.\d+s for rate-limit group default", m) for m in messages)
     host = server.url.removeprefix("http://")

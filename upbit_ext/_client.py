@@ -783,7 +783,7 @@ class Upbit(_ops.Upbit):
         inner = transport if transport is not None else httpx.HTTPTransport()
         self._http = httpx.Client(
             **self._core.client_kwargs(timeout),
-            transport=UpbitTransport(inner, self._core.guard),
+            transport=UpbitTransport(inner, self._core.guard, stock_http11=transport is None),
             event_hooks={"response": [_raise_for_status]},
         )
         self._client = AuthenticatedClient(base_url=self._core.base_url, token="")
@@ -1101,7 +1101,7 @@ class AsyncUpbit(_ops.AsyncUpbit):
         inner = transport if transport is not None else httpx.AsyncHTTPTransport()
         self._http = httpx.AsyncClient(
             **self._core.client_kwargs(timeout),
-            transport=AsyncUpbitTransport(inner, self._core.guard),
+            transport=AsyncUpbitTransport(inner, self._core.guard, stock_http11=transport is None),
             event_hooks={"response": [_araise_for_status]},
         )
         self._client = AuthenticatedClient(base_url=self._core.base_url, token="")

@@ -152,14 +152,22 @@ def _may_retry(op: Operation, error: UpbitError) -> bool:
     return _repeatable(op) and _ambiguous(error)
 
 
+_SEND: Final = Send()
+
+
+def _succeeded(ctx: CallContext) -> None:
+    """Tell the circuit breaker of an answered send."""
+    # Only a half-open trial's success changes the state: no state read on every request.
+    if ctx.breaker.record_success():
+        ctx.log_breaker("half_open")
+
+
 def _attempt(ctx: CallContext) -> Generator[Action, Outcome, Outcome]:
     """One send through the circuit breaker, which hears of every success."""
     ctx.breaker.before_request()
-    outcome = yield Send()
+    outcome = yield _SEND
     if outcome.error is None:
-        before = ctx.breaker.state
-        ctx.breaker.record_success()
-        ctx.log_breaker(before)
+        _succeeded(ctx)
     return outcome
 
 
@@ -168,8 +176,11 @@ def request_flow(op: Operation, ctx: CallContext) -> Flow:
     started = ctx.clock()
     attempt = 0
     while True:
-        outcome = yield from _attempt(ctx)
+        # `_attempt` written out: every read passes here, and a nested generator costs.
+        ctx.breaker.before_request()
+        outcome = yield _SEND
         if outcome.error is None:
+            _succeeded(ctx)
             return outcome.value
         error = outcome.error
         delay = _retry_delay(ctx, error, attempt) if _may_retry(op, error) else None

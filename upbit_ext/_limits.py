@@ -17,6 +17,7 @@ import asyncio
 import bisect
 import contextlib
 import datetime as _dt
+import functools
 import hashlib
 import math
 import os
@@ -125,6 +126,13 @@ def parse_remaining_req(value: str | None) -> RemainingReq | None:
     """Parse `group=default; min=1800; sec=29`; a missing or garbled header gives None."""
     if not value:
         return None
+    return _parse_remaining(value)
+
+
+# Every answer carries the header and its values repeat (a group and a count below its limit):
+# parsing each distinct value once takes the parse off the per-request path.
+@functools.lru_cache(maxsize=1024)
+def _parse_remaining(value: str) -> RemainingReq | None:
     fields: dict[str, str] = {}
     for part in re.split(r"[;,]", value):
         key, sep, raw = part.partition("=")
@@ -135,6 +143,13 @@ def parse_remaining_req(value: str | None) -> RemainingReq | None:
     if not group or sec is None:
         return None
     return RemainingReq(group, sec, _count(fields.get("min")))
+
+
+@functools.lru_cache(maxsize=1024)
+def _remaining_in_group(value: str) -> tuple[str, int] | None:
+    """A `Remaining-Req` value as (docs' group name, requests left this second), parsed once."""
+    remaining = _parse_remaining(value)
+    return None if remaining is None else (normalize_group(remaining.group), remaining.sec)
 
 
 def scope_for_access_key(access_key: str) -> str:
@@ -286,6 +301,8 @@ class InMemoryBackend:
             return self._strikes[key]
 
     def reset_strikes(self, key: str) -> None:
+        if key not in self._strikes:  # every answer resets: the common case takes no lock
+            return
         with self._lock:
             self._strikes.pop(key, None)
 
@@ -541,10 +558,15 @@ class RateLimiter:
         than `limit`, however uneven the delays. Answers faster than the margin change nothing.
         """
         _, key, _ = self._resolve(group)
+        stamp = self._clock() - self._margin
+        if stamp <= granted_at:  # answered within the margin, as most are: the grant stands
+            return
         # The request is already out: an unreachable store must not turn its answer into an
         # error that says nothing was sent. The slot then keeps its grant time.
-        with contextlib.suppress(LimiterUnavailable):
-            self._backend.settle(key, granted_at, self._clock() - self._margin, self._clock)
+        try:
+            self._backend.settle(key, granted_at, stamp, self._clock)
+        except LimiterUnavailable:
+            return  # (not contextlib.suppress: a context manager per request costs more)
 
     def update(
         self,
@@ -563,8 +585,10 @@ class RateLimiter:
         """
         # The request is already out: an unreachable shared store must not turn its answer into
         # an error that says nothing was sent. The next grant fails closed all the same.
-        with contextlib.suppress(LimiterUnavailable):
+        try:
             self._learn(group, status, headers, block_seconds)
+        except LimiterUnavailable:
+            return
 
     def _learn(
         self,
@@ -594,14 +618,15 @@ class RateLimiter:
 
     def observe_remaining(self, header: str | None) -> None:
         """Apply a raw `Remaining-Req` value; unknown groups and garbage are ignored."""
-        remaining = parse_remaining_req(header)
-        if remaining is None:
+        seen = _remaining_in_group(header) if header else None
+        if seen is None:
             return
-        group = normalize_group(remaining.group)
-        if group not in self._rates:
+        group, sec = seen
+        resolved = self._resolved.get(group)
+        if resolved is None:
             return
-        rate, key, span = self._resolve(group)
-        self._backend.sync_down(key, remaining.sec, rate.limit, span, self._clock)
+        rate, key, span = resolved
+        self._backend.sync_down(key, sec, rate.limit, span, self._clock)
 
     def ban(self, until: float) -> None:
         """Block every group of this host until `until` (a `clock()` time)."""

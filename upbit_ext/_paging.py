@@ -32,6 +32,7 @@ __all__ = [
 CLOSED_ORDERS_WINDOW = timedelta(days=7)
 MAX_QUERY_CHARS = 3500  # well inside common 8 KB URL limits, with room for the rest of the URL
 _ENCODED_COMMA = len(quote(","))
+_SEQUENCE = (list, tuple)  # built once: `list | tuple` builds a union on every call
 
 # unit → (facade method, extra arguments)
 CANDLE_UNITS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -115,16 +116,18 @@ def market_chunks(markets: str | Sequence[str]) -> list[str]:
 
     Lengths are counted as sent: percent-encoded, where each comma takes three characters.
     """
-    if isinstance(markets, list | tuple) and all(isinstance(m, str) for m in markets):
+    if isinstance(markets, _SEQUENCE) and all(isinstance(m, str) for m in markets):
         markets = ",".join(markets)
     if not isinstance(markets, str):
         raise TypeError(
             f"markets must be a comma-separated string such as 'KRW-BTC,KRW-ETH' or a list of "
             f"market codes, got {type(markets).__name__}"
         )
-    codes = [m.strip() for m in markets.split(",") if m.strip()]
+    codes = [code for m in markets.split(",") if (code := m.strip())]
     if not codes:
         raise ValueError(f"markets must name at least one market code, got {markets!r}")
+    if len(markets) * 3 <= MAX_QUERY_CHARS:  # fits even if every character were encoded
+        return [",".join(codes)]
     chunks: list[str] = []
     current: list[str] = []
     size = 0

@@ -194,7 +194,9 @@ class CircuitBreaker:
                 raise CircuitOpenError(host=self._host, retry_after=ready_at - now)
             self._trial_started = now
 
-    def record_success(self) -> None:
+    def record_success(self) -> bool:
+        """Report an answered request; True if it closed the breaker (a half-open trial's
+        success, the only change a success makes), so the caller can log that."""
         with self._lock:
             if self._opened_at is None:
                 self._failures = 0
@@ -202,6 +204,8 @@ class CircuitBreaker:
                 self._failures = 0
                 self._opened_at = None
                 self._trial_started = None
+                return True
+            return False
 
     def record_failure(self) -> None:
         with self._lock:

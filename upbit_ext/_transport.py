@@ -50,16 +50,13 @@ class OperationRouter:
 
 def _log_send(request: httpx.Request, group: str, waited: float) -> None:
     """Paths only: a query may hold an order's parameters, and headers hold the token."""
-    if not logger.isEnabledFor(logging.DEBUG):  # checked once, not per message: a hot path
-        return
     if waited >= 0.001:
         logger.debug("waited %.3fs for rate-limit group %s", waited, group)
     logger.debug("sending %s %s (group %s)", request.method, request.url.path, group)
 
 
 def _log_answer(request: httpx.Request, response: httpx.Response) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug("%s %s answered %d", request.method, request.url.path, response.status_code)
+    logger.debug("%s %s answered %d", request.method, request.url.path, response.status_code)
 
 
 class TransportGuard:
@@ -79,10 +76,14 @@ class TransportGuard:
         op = self.router.find(request.method, request.url.path)
         return self.limiter_for(op), op.rate_group if op else DEFAULT_GROUP
 
-    def check_length(self, response: httpx.Response, request: httpx.Request) -> None:
+    def check_length(self, response: httpx.Response, request: httpx.Request) -> bool:
+        """Refuse a declared length over the cap; True if a length within it was declared."""
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_response_bytes:
+        if not declared.isdigit():
+            return False
+        if int(declared) > self.max_response_bytes:
             raise self.too_large(request)
+        return True
 
     def too_large(self, request: httpx.Request) -> ResponseTooLarge:
         return ResponseTooLarge(
@@ -129,25 +130,35 @@ class _AsyncCappedStream(httpx.AsyncByteStream):
 class UpbitTransport(httpx.BaseTransport):
     """Waits for the request's rate-limit group, sends, and reports the response back."""
 
-    def __init__(self, inner: httpx.BaseTransport, guard: TransportGuard) -> None:
+    def __init__(
+        self, inner: httpx.BaseTransport, guard: TransportGuard, *, stock_http11: bool = False
+    ) -> None:
         self._inner, self._guard = inner, guard
+        # httpx's own HTTP/1.1 transport (h11) never reads past a declared Content-Length,
+        # so a declared length within the cap needs no byte counting on the way.
+        self._stock_http11 = stock_http11
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
-        started = time.monotonic()
+        debug = logger.isEnabledFor(logging.DEBUG)  # once per request, not per message
+        started = time.monotonic() if debug else 0.0
         granted_at = limiter.acquire(group)
-        _log_send(request, group, time.monotonic() - started)
+        if debug:
+            _log_send(request, group, time.monotonic() - started)
         try:
             response = self._inner.handle_request(request)
         finally:  # answered, failed or cancelled: it may have been counted until now
             limiter.settle(group, granted_at)
-        _log_answer(request, response)
+        if debug:
+            _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
-            self._guard.check_length(response, request)
+            declared = self._guard.check_length(response, request)
         except ResponseTooLarge:
             response.close()
             raise
+        if declared and self._stock_http11:
+            return response
         assert isinstance(response.stream, httpx.SyncByteStream)
         response.stream = _CappedStream(response.stream, self._guard, request)
         return response
@@ -159,25 +170,35 @@ class UpbitTransport(httpx.BaseTransport):
 class AsyncUpbitTransport(httpx.AsyncBaseTransport):
     """The asyncio twin of `UpbitTransport`; waiting never blocks the event loop."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, guard: TransportGuard) -> None:
+    def __init__(
+        self, inner: httpx.AsyncBaseTransport, guard: TransportGuard, *, stock_http11: bool = False
+    ) -> None:
         self._inner, self._guard = inner, guard
+        # httpx's own HTTP/1.1 transport (h11) never reads past a declared Content-Length,
+        # so a declared length within the cap needs no byte counting on the way.
+        self._stock_http11 = stock_http11
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter, group = self._guard.route(request)
-        started = time.monotonic()
+        debug = logger.isEnabledFor(logging.DEBUG)  # once per request, not per message
+        started = time.monotonic() if debug else 0.0
         granted_at = await limiter.acquire_async(group)
-        _log_send(request, group, time.monotonic() - started)
+        if debug:
+            _log_send(request, group, time.monotonic() - started)
         try:
             response = await self._inner.handle_async_request(request)
         finally:  # answered, failed or cancelled: it may have been counted until now
             limiter.settle(group, granted_at)
-        _log_answer(request, response)
+        if debug:
+            _log_answer(request, response)
         limiter.update(group, response.status_code, response.headers)
         try:
-            self._guard.check_length(response, request)
+            declared = self._guard.check_length(response, request)
         except ResponseTooLarge:
             await response.aclose()
             raise
+        if declared and self._stock_http11:
+            return response
         assert isinstance(response.stream, httpx.AsyncByteStream)
         response.stream = _AsyncCappedStream(response.stream, self._guard, request)
         return response

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Any
 
 from ._base import Operation
@@ -23,6 +24,13 @@ MONEY_FIELDS = frozenset({"price", "volume", "amount", "new_price", "new_volume"
 MONEY_RANGE = (Decimal("1E-30"), Decimal("1E+30"))
 MARKET = re.compile(r"^[A-Z0-9]{2,10}-[A-Z0-9]{1,20}\Z")
 CURRENCY = re.compile(r"^[A-Z0-9]{1,20}\Z")
+# Type tuples for isinstance, built once: `str | list` builds a new union on every call.
+_MONEY_INPUT = (Decimal, str, int)
+_TEXT = (str, bytes)
+_SEQUENCE = (list, tuple)
+_ITEM = (str, int)
+_SIZED = (str, list, tuple)
+_NO_RULE: Mapping[str, Any] = MappingProxyType({})
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -42,7 +50,7 @@ def format_money(name: str, value: object) -> str:
     Floats are refused: `0.1 + 0.2` is not a price anyone meant, and `1e-05` is not a
     string Upbit parses.
     """
-    if isinstance(value, bool) or not isinstance(value, Decimal | str | int):
+    if isinstance(value, bool) or not isinstance(value, _MONEY_INPUT):
         kind = type(value).__name__
         hint = " (floats lose precision: pass Decimal or str)" if isinstance(value, float) else ""
         raise TypeError(f"{name} must be Decimal, str or int, not {kind}{hint}")
@@ -85,22 +93,29 @@ def check_currency(name: str, value: object) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=64)
+def _kinds(expected: str | tuple[str, ...]) -> tuple[tuple[str, ...], tuple[type, ...]]:
+    """A schema `type` (one name or several) as its non-null names and the Python types;
+    worked out once per distinct `type`, not on every call."""
+    declared = expected if isinstance(expected, tuple) else (expected,)
+    kinds = tuple(k for k in declared if k != "null")
+    return kinds, tuple(t for k in kinds for t in _JSON_TYPES.get(k, ()))
+
+
 def _check_type(op: str, name: str, value: object, rule: Mapping[str, Any]) -> None:
     expected = rule.get("type")
-    declared: list[str] = expected if isinstance(expected, list) else [str(expected)]
-    kinds = [k for k in declared if k != "null"]
+    kinds, allowed = _kinds(tuple(expected) if isinstance(expected, list) else str(expected))
     if "array" in kinds:
-        if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
+        if isinstance(value, _TEXT) or not isinstance(value, _SEQUENCE):
             raise TypeError(f"{op}: {name} must be a list, got {type(value).__name__}")
         if not value:
             raise ValueError(f"{op}: {name} is empty: give at least one value or leave it out")
         item_rule = rule.get("items", {})
         for i, item in enumerate(value):
-            if not isinstance(item, str | int) or isinstance(item, bool):
+            if not isinstance(item, _ITEM) or isinstance(item, bool):
                 raise TypeError(f"{op}: {name}[{i}] must be a string, got {type(item).__name__}")
             _check_bounds(op, f"{name}[{i}]", item, item_rule)
         return
-    allowed = tuple(t for k in kinds for t in _JSON_TYPES.get(k, ()))
     bad_bool = isinstance(value, bool) and "boolean" not in kinds
     if allowed and (not isinstance(value, allowed) or bad_bool):
         raise TypeError(f"{op}: {name} must be {' or '.join(kinds)}, got {type(value).__name__}")
@@ -114,7 +129,7 @@ def _check_bounds(op: str, name: str, value: Any, rule: Mapping[str, Any]) -> No
         raise ValueError(f"{op}: {name} must be >= {rule['minimum']}, got {value!r}")
     if "maximum" in rule and value > rule["maximum"]:
         raise ValueError(f"{op}: {name} must be <= {rule['maximum']}, got {value!r}")
-    if isinstance(value, str | list | tuple):
+    if isinstance(value, _SIZED):
         if "minItems" in rule and len(value) < rule["minItems"]:
             raise ValueError(f"{op}: {name} needs at least {rule['minItems']} items")
         if "maxItems" in rule and len(value) > rule["maxItems"]:
@@ -278,11 +293,11 @@ def prepare(op: Operation, params: Mapping[str, Any]) -> dict[str, Any]:
     given = {name: value for name, value in params.items() if value is not None}
     prepared: dict[str, Any] = {}
     for name, value in given.items():
-        rule = op.params.get(name, {})
+        rule = op.params.get(name, _NO_RULE)
         if name in MONEY_FIELDS and rule.get("in") == "body":
             prepared[name] = format_money(f"{op.id}: {name}", value)
             continue
-        if rule.get("comma_list") and isinstance(value, list | tuple):
+        if rule.get("comma_list") and isinstance(value, _SEQUENCE):
             value = _join_codes(op.id, name, value)
         if "aliases" in rule and isinstance(value, str):
             value = _unalias(op.id, name, value, rule)
