@@ -449,6 +449,18 @@ def test_more_remaining_on_the_server_never_raises_the_budget(
     assert waited(clock, limiter, "ticker") == pytest.approx(1.0 + MARGIN)
 
 
+def test_remaining_req_leaves_a_limiter_turned_off_alone(
+    clock: FakeClock, backend: StateBackend
+) -> None:
+    # "Limits off" is a huge rate (10**9 in the benchmarks); syncing it down would store one hit
+    # per missing slot. 10,000 keeps a regression fast to see.
+    limiter = make(clock, backend, rates={"ticker": (10_000, 1.0)})
+    limiter.update("ticker", 200, {"Remaining-Req": "group=ticker; min=600; sec=9"})
+    assert limiter.snapshot()["ticker"]["used"] == 0
+    limiter.acquire("ticker")
+    assert clock.now == START
+
+
 def test_zero_remaining_closes_the_group_for_a_window(
     clock: FakeClock, backend: StateBackend
 ) -> None:

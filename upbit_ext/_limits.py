@@ -65,6 +65,10 @@ RATE_LIMIT_URL_ENV = "UPBIT_RATE_LIMIT_URL"
 # A computed wait can round to zero next to a large epoch timestamp; never spin on it.
 _MIN_WAIT = 1e-6
 _MAX_BACKOFF_EXPONENT = 32
+# Above this many requests per window a limit is not Upbit's (every group allows far fewer) but a
+# caller turning the limiter off; `Remaining-Req` is not applied to it, because taking the slots
+# the server says are gone would store one hit per missing slot (a billion for 10**9 per second).
+_MAX_SYNCED_LIMIT = 1_000
 
 
 def _check_seconds(name: str, value: object, *, allow_zero: bool) -> None:
@@ -626,7 +630,8 @@ class RateLimiter:
         if resolved is None:
             return
         rate, key, span = resolved
-        self._backend.sync_down(key, sec, rate.limit, span, self._clock)
+        if rate.limit <= _MAX_SYNCED_LIMIT:
+            self._backend.sync_down(key, sec, rate.limit, span, self._clock)
 
     def ban(self, until: float) -> None:
         """Block every group of this host until `until` (a `clock()` time)."""
