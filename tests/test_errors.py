@@ -1070,3 +1070,104 @@ def test_ban_durations_in_a_body(client: httpx.Client, body: bytes, seconds: flo
     assert isinstance(err, IpBanned)
     assert err.retry_after == seconds
     assert err.until == (None if seconds is None else NOW + timedelta(seconds=seconds))
+
+
+def test_status_error_defaults_and_an_explicit_hint() -> None:
+    bare = ServerError(status=500)
+    assert (bare.name, bare.message, bare.method, bare.path, bare.body) == (None, "", "", "", "")
+    assert (bare.remaining_req, bare.retry_after) == (None, None)
+    assert bare.hint == explain(500)
+    custom = BadRequest(status=400, message="m", method="GET", path="/x", hint="Do this instead.")
+    assert custom.hint == "Do this instead."
+    assert str(custom) == "400 Bad Request: m (GET /x) — Do this instead."
+    assert pickle.loads(pickle.dumps(custom)).hint == "Do this instead."
+
+
+def test_status_lines_for_odd_names_and_bodies(client: httpx.Client) -> None:
+    _route("edge/600-line", Canned(600))
+    assert str(fetch_error(client, "/edge/600-line")).startswith(
+        "600 HTTP error (GET /edge/600-line)"
+    )
+    other = ServerError(status=500, name=400, message="m", method="GET", path="/v1/ticker")
+    assert (
+        str(other) == f"500 Internal Server Error (name 400): m (GET /v1/ticker) — {explain(500)}"
+    )
+    same = BadRequest(status=400, name=400, message="m", method="GET", path="/v1/ticker")
+    assert str(same) == f"400 Bad Request: m (GET /v1/ticker) — {explain(400)}"
+    shape = fetch_error(client, "/odd/shape-400")
+    assert str(shape) == (
+        '400 Bad Request: unexpected body \'{"result": "fail", "code": 7}\''
+        f" (GET /odd/shape-400) — {explain(400)}"
+    )
+
+
+def test_long_texts_are_cut_to_300_characters_in_the_line() -> None:
+    exact = "가" * 300
+    assert str(BadRequest(status=400, message=exact, path="/x", hint="H.")) == (
+        f"400 Bad Request: {exact} ( /x) — H."
+    )
+    assert str(BadRequest(status=400, message=exact + "나", path="/x", hint="H.")) == (
+        f"400 Bad Request: {'가' * 299}… ( /x) — H."
+    )
+
+
+def test_a_ban_without_now_ends_in_utc_from_the_wall_clock() -> None:
+    before = datetime.now(UTC)
+    err = error_from_response(
+        httpx.Response(418, headers={"Retry-After": "60"}), method="GET", path="/v1/ticker"
+    )
+    assert isinstance(err, IpBanned)
+    assert err.until is not None
+    assert before + timedelta(seconds=60) <= err.until <= datetime.now(UTC) + timedelta(seconds=60)
+
+
+def test_bad_arguments_are_refused_by_name_and_type() -> None:
+    with pytest.raises(TypeError, match=r"^response must be an httpx.Response, got str$"):
+        error_from_response("nope", method="GET", path="/")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^now must be a timezone-aware datetime$"):
+        error_from_response(httpx.Response(500), method="GET", path="/", now=datetime(2026, 1, 1))
+    with pytest.raises(TypeError, match=r"^method must be a str, got int$"):
+        BadRequest(status=400, method=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^path must be a str, got bytes$"):
+        BadRequest(status=400, path=b"/x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/v1/order?uuid=1?x=2", "/v1/order#a#b", "/v1/order#frag?x=1", " /v1/order?uuid=1 "],
+)
+def test_only_the_path_is_kept(path: str) -> None:
+    assert BadRequest(status=400, path=path).path == "/v1/order"
+
+
+@pytest.mark.parametrize(
+    ("authorization", "echoed"),
+    [
+        ("Bearer opaque part-two-123456", "opaque part-two-123456"),  # a value with a space
+        ("opaque-credential-123456", "opaque-credential-123456"),  # no scheme
+        ("Bearer abcdefgh", "abcdefgh"),  # 8 characters, the shortest redacted
+    ],
+)
+def test_echoed_credentials_of_any_shape_are_redacted(authorization: str, echoed: str) -> None:
+    request = httpx.Request(
+        "GET", "https://api.upbit.com/v1/accounts", headers={"Authorization": authorization}
+    )
+    body = {"error": {"name": "jwt_verification", "message": f"bad {echoed} !"}}
+    err = error_from_response(
+        httpx.Response(401, json=body, request=request), method="GET", path="/"
+    )
+    assert err.message == "bad [REDACTED] !"
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("https://api.upbit.com", "/"),
+        (
+            "https://api.upbit.com/v1/redirect/https://x.example/y?z=1",
+            "/v1/redirect/https://x.example/y",
+        ),
+    ],
+)
+def test_a_full_url_is_cut_to_its_path(url: str, path: str) -> None:
+    assert BadRequest(status=400, path=url).path == path
