@@ -26,6 +26,7 @@ import pytest
 
 from upbit_ext._errors import (
     BadRequest,
+    CancelTooLate,
     CircuitOpenError,
     CreateOrderError,
     CurrencyNotFound,
@@ -51,6 +52,7 @@ from upbit_ext._errors import (
     NonceUsed,
     NotFound,
     OrderNotFound,
+    OrderStateUnknown,
     OutOfScope,
     OverMaxTotal,
     PocketNotFound,
@@ -61,6 +63,7 @@ from upbit_ext._errors import (
     TransportError,
     Unauthorized,
     UnderMinTotal,
+    UnexpectedResponse,
     UpbitConnectionError,
     UpbitError,
     UpbitTimeout,
@@ -823,3 +826,348 @@ def test_other_errors_read_well() -> None:
     assert "api.upbit.com" in str(circuit)
     assert "12.0s" in str(circuit)
     assert all(isinstance(e, UpbitError) for e in (too_large, circuit))
+
+
+# --- whole lines, as a user reads them (each pinned word for word: fragments pass a garbled text)
+
+
+def test_transport_error_lines_in_full() -> None:
+    sent = UpbitTimeout(
+        method="post", path="/v1/orders?market=KRW-BTC", may_have_been_sent=True,
+        detail="ReadTimeout: timed out",
+    )  # fmt: skip
+    assert str(sent) == (
+        "timeout on POST /v1/orders: ReadTimeout: timed out — The request may have reached"
+        " Upbit: retry reads freely, but look an order up by its identifier before sending it"
+        " again."
+    )
+    refused = UpbitConnectionError(method="GET", path="/v1/ticker", may_have_been_sent=False)
+    assert refused.detail == ""
+    assert str(refused) == (
+        "connection error on GET /v1/ticker — The request never reached Upbit, so it is safe to"
+        " send it again."
+    )
+    copy = pickle.loads(pickle.dumps(sent))
+    assert (copy.detail, copy.may_have_been_sent, str(copy)) == (
+        "ReadTimeout: timed out", True, str(sent),
+    )  # fmt: skip
+
+
+def test_transport_error_detail_is_the_exception_and_its_text() -> None:
+    request = httpx.Request("GET", "https://api.upbit.com/v1/ticker")
+    timed_out = transport_error_from(
+        httpx.ReadTimeout("timed out", request=request), method="GET", path="/v1/ticker"
+    )
+    assert timed_out.detail == "ReadTimeout: timed out"
+    silent = transport_error_from(httpx.ReadError("", request=request), method="GET", path="/x")
+    assert silent.detail == "ReadError"
+    assert str(silent).startswith("connection error on GET /x: ReadError — ")
+    with pytest.raises(TypeError, match=r"^exc must be an httpx.TransportError, got str$"):
+        transport_error_from("boom", method="GET", path="/")  # type: ignore[arg-type]
+
+
+def test_size_and_circuit_errors_in_full() -> None:
+    too_large = ResponseTooLarge(limit=65_536, method="GET", path="/v1/market/all")
+    assert too_large.limit == 65_536
+    assert str(too_large) == (
+        "response to GET /v1/market/all exceeded 65536 bytes — Raise the response size cap if"
+        " this endpoint legitimately returns more, or narrow the query (fewer markets, a smaller"
+        " count)."
+    )
+    circuit = CircuitOpenError(host="api.upbit.com", retry_after=12.0)
+    assert (circuit.host, circuit.retry_after) == ("api.upbit.com", 12.0)
+    hint = (
+        "Recent requests kept failing with transport errors or 5xx; wait for the cool-down and"
+        " check Upbit's status before sending more."
+    )
+    assert circuit.hint == hint
+    assert str(circuit) == f"circuit open for api.upbit.com (half-opens in 12.0s) — {hint}"
+    assert str(CircuitOpenError(host="h")) == f"circuit open for h — {hint}"
+
+
+def test_a_status_line_without_retry_after_or_ban_end_in_full(client: httpx.Client) -> None:
+    plain = BadRequest(
+        status=400, name="invalid_parameter", message="잘못된 파라미터", method="POST",
+        path="/v1/orders",
+    )  # fmt: skip
+    assert str(plain) == (
+        f"400 invalid_parameter: 잘못된 파라미터 (POST /v1/orders) — {explain('invalid_parameter')}"
+    )
+    unknown = fetch_error(client, "/ban/unknown")
+    assert str(unknown) == (
+        "418 I'm a teapot: I'm a teapot (GET /ban/unknown) block end unknown — " + explain(418)
+    )
+
+
+def test_statuses_at_the_edges_of_5xx(client: httpx.Client) -> None:
+    assert explain(599) == explain(500)
+    assert explain(600) == "Unknown Upbit error 600: this client has no advice for it."
+    for status, cls in ((599, ServerError), (600, HTTPStatusError)):
+        _route(f"edge/{status}", Canned(status))
+        err = fetch_error(client, f"/edge/{status}")
+        assert type(err) is cls
+    err = fetch_error(client, "/edge/599")
+    assert err.hint == explain(500)
+    assert fetch_error(client, "/edge/600").hint == (
+        "Unexpected HTTP status from Upbit; the body may say more."
+    )
+    assert fetch_error(client, "/odd/conflict-409").hint == (
+        "Unknown Upbit error name 'conflict'. Unexpected HTTP status from Upbit; the body may say"
+        " more."
+    )
+
+
+def test_explain_names_the_type_it_refuses() -> None:
+    with pytest.raises(TypeError, match=r"^name must be a str or an int error name, got bool$"):
+        explain(True)
+
+
+def test_a_name_under_an_undocumented_status_is_exactly_the_name_class() -> None:
+    err = error_from_response(
+        httpx.Response(409, json={"error": {"name": "order_not_found", "message": "m"}}),
+        method="GET", path="/v1/order",
+    )  # fmt: skip
+    assert type(err) is OrderNotFound
+
+
+def test_a_name_and_status_class_is_built_once_and_survives_pickling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A fresh process builds each (name, status) class on its first error: start from there.
+    from upbit_ext import _errors
+
+    monkeypatch.setattr(_errors, "_combined_cache", {})
+    response = httpx.Response(403, json={"error": {"name": "out_of_scope", "message": "m"}})
+    err = error_from_response(response, method="GET", path="/v1/accounts", now=NOW)
+    cls = type(err)
+    assert cls.__bases__ == (OutOfScope, Forbidden)
+    assert (cls.__name__, cls.__qualname__, cls.__module__) == (
+        "OutOfScope", "OutOfScope", "upbit_ext._errors",
+    )  # fmt: skip
+    assert cls.__doc__ == OutOfScope.__doc__
+    again = error_from_response(response, method="GET", path="/v1/accounts", now=NOW)
+    assert type(again) is cls
+    copy = pickle.loads(pickle.dumps(err))
+    assert type(copy) is cls
+    assert str(copy) == str(err)
+
+
+def test_write_outcome_errors_in_full() -> None:
+    order = OrderStateUnknown(identifier="my-1", method="post", path="/v1/orders?x=1")
+    assert (order.identifier, order.method, order.path) == ("my-1", "POST", "/v1/orders")
+    assert order.lookup == "get_order(identifier='my-1')"
+    assert str(order) == (
+        "state unknown after a failed POST /v1/orders — It may or may not have been placed;"
+        " check get_order(identifier='my-1') before trying again."
+    )
+    cancel = OrderStateUnknown(
+        identifier="u-1", method="DELETE", path="/v1/order", lookup="get_order(uuid='u-1')",
+        action="cancelled",
+    )  # fmt: skip
+    assert cancel.lookup == "get_order(uuid='u-1')"
+    assert cancel.hint == (
+        "It may or may not have been cancelled; check get_order(uuid='u-1') before trying again."
+    )
+    late = CancelTooLate(uuid="u-2", state="done", found={"uuid": "u-2"})
+    assert (late.uuid, late.state, late.found) == ("u-2", "done", {"uuid": "u-2"})
+    assert str(late) == (
+        "cancel of u-2 came too late: it is 'done' — It was filled (or processed) before the"
+        " cancel reached it; nothing was cancelled."
+    )
+    odd = UnexpectedResponse(
+        method="get", path="/v1/ticker?markets=KRW-BTC", detail="KeyError:\n 'x'"
+    )
+    assert (odd.method, odd.path) == ("GET", "/v1/ticker")
+    assert str(odd) == (
+        "unexpected answer to GET /v1/ticker: KeyError: 'x' — Upbit answered in a shape"
+        " spec/upbit.yaml does not describe; update the spec (make regenerate) if the API changed."
+    )
+    for err in (order, cancel, late, odd):
+        copy = pickle.loads(pickle.dumps(err))
+        assert type(copy) is type(err)
+        assert vars(copy) == vars(err)
+        assert str(copy) == str(err)
+
+
+def _served(client: httpx.Client, key: str, canned: Canned) -> HTTPStatusError:
+    return fetch_error(client, _route(f"served/{key}", canned))
+
+
+def test_an_html_page_is_recognised_by_its_doctype_or_html_tag(client: httpx.Client) -> None:
+    # A doctype with a long head (no "<html" early on), after blank lines, as proxies send it.
+    page = b"\r\n\r\n<!DOCTYPE html>\n<!-- " + b"x" * 600 + b" -->\n<html><body>502</body></html>"
+    err = _served(client, "doctype", Canned(502, page, {"Content-Type": "text/html"}))
+    assert err.message == ""
+    assert str(err) == f"502 Bad Gateway (GET /served/doctype) — {explain(502)}"
+    # The sniff reads the first 512 characters: a tag that starts inside them counts.
+    inside = b" " * 4 + b"<p>" + b"x" * 504 + b"<html>"  # "<html" at 507..511 after lstrip
+    outside = b"<p>" + b"x" * 505 + b"<html>"  # "<html" at 508..512
+    html = _served(client, "inside", Canned(500, inside))
+    assert html.message == ""
+    assert str(html) == f"500 Internal Server Error (GET /served/inside) — {explain(500)}"
+    assert _served(client, "outside", Canned(500, outside)).message == outside.decode()
+
+
+def test_bodies_are_decoded_by_their_charset(client: httpx.Client) -> None:
+    message = "주문 가능한 금액(KRW)이 부족합니다."  # Upbit's text for insufficient_funds_bid
+    euc_kr = _json_error("insufficient_funds_bid", message).decode().encode("euc-kr")
+    err = _served(
+        client, "euc-kr", Canned(400, euc_kr, {"Content-Type": "application/json; charset=euc-kr"})
+    )
+    assert (type(err).__name__, err.message) == ("InsufficientFunds", message)
+    unknown = _served(
+        client, "unknown-charset",
+        Canned(400, "잘못된 파라미터".encode(), {"Content-Type": "text/plain; charset=x-nope"}),
+    )  # fmt: skip
+    assert unknown.message == "잘못된 파라미터"
+
+
+def test_json_bodies_of_every_shape(client: httpx.Client) -> None:
+    def parsed(key: str, body: object) -> HTTPStatusError:
+        raw = json.dumps(body, ensure_ascii=False).encode()
+        return _served(client, key, Canned(400, raw, {"Content-Type": "application/json"}))
+
+    top = parsed("top-level", {"name": "validation_error", "message": "side is missing"})
+    assert (type(top).__name__, top.name, top.message) == (
+        "ValidationFailed", "validation_error", "side is missing",
+    )  # fmt: skip
+    assert parsed("error-number", {"error": 42}).message == ""
+    for key, name in (("name-bool", True), ("name-list", ["invalid_parameter"])):
+        odd = parsed(key, {"error": {"name": name, "message": "m"}})
+        assert (type(odd), odd.name, odd.message) == (BadRequest, None, "m")
+    structured = parsed(
+        "message-object", {"error": {"name": "validation_error", "message": {"side": "값 없음"}}}
+    )
+    assert structured.message == '{"side": "값 없음"}'
+    number = _served(client, "bare-number", Canned(400, b"123", {"Content-Type": "text/plain"}))
+    assert number.message == "123"
+
+
+def test_json_bodies_are_parsed_up_to_one_mebibyte(client: httpx.Client) -> None:
+    head = '{"error": {"name": "nonce_used", "message": "m"}'
+    limit = 1 << 20
+    at_limit = (head + " " * (limit - len(head) - 1) + "}").encode()
+    assert len(at_limit) == limit
+    assert type(_served(client, "mib", Canned(401, at_limit))).__name__ == "NonceUsed"
+    over = _served(client, "mib-plus", Canned(401, at_limit[:-1] + b" }"))
+    assert (type(over), over.name) == (Unauthorized, None)
+
+
+@pytest.mark.parametrize(
+    ("body", "seconds"),
+    [
+        (b"0", 0.0),
+        (b"0.5", 0.5),
+        (b"-5", None),
+        (b"inf", None),
+        ("차단 시간: 10분".encode(), 600.0),
+        (b"Blocked for 2 hours", 7200.0),
+        (b"Blocked for 3 min", 180.0),
+    ],
+)
+def test_ban_durations_in_a_body(client: httpx.Client, body: bytes, seconds: float | None) -> None:
+    err = _served(client, f"ban-body-{body.hex()}", Canned(418, body))
+    assert isinstance(err, IpBanned)
+    assert err.retry_after == seconds
+    assert err.until == (None if seconds is None else NOW + timedelta(seconds=seconds))
+
+
+def test_status_error_defaults_and_an_explicit_hint() -> None:
+    bare = ServerError(status=500)
+    assert (bare.name, bare.message, bare.method, bare.path, bare.body) == (None, "", "", "", "")
+    assert (bare.remaining_req, bare.retry_after) == (None, None)
+    assert bare.hint == explain(500)
+    custom = BadRequest(status=400, message="m", method="GET", path="/x", hint="Do this instead.")
+    assert custom.hint == "Do this instead."
+    assert str(custom) == "400 Bad Request: m (GET /x) — Do this instead."
+    assert pickle.loads(pickle.dumps(custom)).hint == "Do this instead."
+
+
+def test_status_lines_for_odd_names_and_bodies(client: httpx.Client) -> None:
+    _route("edge/600-line", Canned(600))
+    assert str(fetch_error(client, "/edge/600-line")).startswith(
+        "600 HTTP error (GET /edge/600-line)"
+    )
+    other = ServerError(status=500, name=400, message="m", method="GET", path="/v1/ticker")
+    assert (
+        str(other) == f"500 Internal Server Error (name 400): m (GET /v1/ticker) — {explain(500)}"
+    )
+    same = BadRequest(status=400, name=400, message="m", method="GET", path="/v1/ticker")
+    assert str(same) == f"400 Bad Request: m (GET /v1/ticker) — {explain(400)}"
+    shape = fetch_error(client, "/odd/shape-400")
+    assert str(shape) == (
+        '400 Bad Request: unexpected body \'{"result": "fail", "code": 7}\''
+        f" (GET /odd/shape-400) — {explain(400)}"
+    )
+
+
+def test_long_texts_are_cut_to_300_characters_in_the_line() -> None:
+    exact = "가" * 300
+    assert str(BadRequest(status=400, message=exact, path="/x", hint="H.")) == (
+        f"400 Bad Request: {exact} ( /x) — H."
+    )
+    assert str(BadRequest(status=400, message=exact + "나", path="/x", hint="H.")) == (
+        f"400 Bad Request: {'가' * 299}… ( /x) — H."
+    )
+
+
+def test_a_ban_without_now_ends_in_utc_from_the_wall_clock() -> None:
+    before = datetime.now(UTC)
+    err = error_from_response(
+        httpx.Response(418, headers={"Retry-After": "60"}), method="GET", path="/v1/ticker"
+    )
+    assert isinstance(err, IpBanned)
+    assert err.until is not None
+    assert before + timedelta(seconds=60) <= err.until <= datetime.now(UTC) + timedelta(seconds=60)
+
+
+def test_bad_arguments_are_refused_by_name_and_type() -> None:
+    with pytest.raises(TypeError, match=r"^response must be an httpx.Response, got str$"):
+        error_from_response("nope", method="GET", path="/")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^now must be a timezone-aware datetime$"):
+        error_from_response(httpx.Response(500), method="GET", path="/", now=datetime(2026, 1, 1))
+    with pytest.raises(TypeError, match=r"^method must be a str, got int$"):
+        BadRequest(status=400, method=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^path must be a str, got bytes$"):
+        BadRequest(status=400, path=b"/x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/v1/order?uuid=1?x=2", "/v1/order#a#b", "/v1/order#frag?x=1", " /v1/order?uuid=1 "],
+)
+def test_only_the_path_is_kept(path: str) -> None:
+    assert BadRequest(status=400, path=path).path == "/v1/order"
+
+
+@pytest.mark.parametrize(
+    ("authorization", "echoed"),
+    [
+        ("Bearer opaque part-two-123456", "opaque part-two-123456"),  # a value with a space
+        ("opaque-credential-123456", "opaque-credential-123456"),  # no scheme
+        ("Bearer abcdefgh", "abcdefgh"),  # 8 characters, the shortest redacted
+    ],
+)
+def test_echoed_credentials_of_any_shape_are_redacted(authorization: str, echoed: str) -> None:
+    request = httpx.Request(
+        "GET", "https://api.upbit.com/v1/accounts", headers={"Authorization": authorization}
+    )
+    body = {"error": {"name": "jwt_verification", "message": f"bad {echoed} !"}}
+    err = error_from_response(
+        httpx.Response(401, json=body, request=request), method="GET", path="/"
+    )
+    assert err.message == "bad [REDACTED] !"
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("https://api.upbit.com", "/"),
+        (
+            "https://api.upbit.com/v1/redirect/https://x.example/y?z=1",
+            "/v1/redirect/https://x.example/y",
+        ),
+    ],
+)
+def test_a_full_url_is_cut_to_its_path(url: str, path: str) -> None:
+    assert BadRequest(status=400, path=url).path == path

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import logging
 import os
 import time
 import traceback
@@ -38,7 +39,7 @@ from upbit_ext import (
 )
 from upbit_ext._log import ErrorLog
 from upbit_ext._operations import OPERATIONS
-from upbit_ext._retry import RetryPolicy
+from upbit_ext._retry import CircuitBreaker, RetryPolicy
 
 pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
 
@@ -555,3 +556,45 @@ def test_a_transport_failure_is_logged_without_status_or_name(
     assert isinstance(event["elapsed"], float)
     assert event["elapsed"] == round(event["elapsed"], 4)
     assert event["next_action"].startswith("retry in ")
+
+
+def test_each_failed_attempt_is_logged_in_one_line(
+    upbit: Upbit, server: FakeUpbit, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="upbit_ext")
+    upbit._core.ctx.policy = RetryPolicy(max_retries=1, base_delay=0.0, max_delay=0.0)
+    server.inject("GET", "/v1/accounts", "500", "drop")
+    with pytest.raises(upbit_ext.UpbitConnectionError):
+        upbit.get_accounts()
+    lines = [
+        (r.levelno, r.getMessage())
+        for r in caplog.records
+        if r.name == "upbit_ext" and ("failed" in r.getMessage() or "circuit" in r.getMessage())
+    ]
+    assert lines == [
+        (
+            logging.INFO,
+            "get_accounts attempt 1 failed: ServerError 500 server_error; retry in 0.000s",
+        ),
+        (logging.DEBUG, "get_accounts attempt 2 failed: UpbitConnectionError; raise"),
+    ]  # no breaker line: two failures leave it closed
+
+
+def test_breaker_changes_are_logged_as_warnings_naming_the_host(
+    upbit: Upbit, server: FakeUpbit, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="upbit_ext")
+    now = [0.0]
+    upbit._core.ctx.breaker = CircuitBreaker(
+        "api.test", failure_threshold=1, reset_timeout=5.0, clock=lambda: now[0]
+    )
+    upbit._core.ctx.policy = RetryPolicy(max_retries=0)
+    server.inject("GET", "/v1/accounts", "500")
+    with pytest.raises(upbit_ext.ServerError):
+        upbit.get_accounts()
+    now[0] = 6.0  # past the cool-down: the next call is the half-open trial
+    upbit.get_accounts()
+    assert [(r.levelno, r.getMessage()) for r in caplog.records if r.name == "upbit_ext"] == [
+        (logging.WARNING, "circuit breaker for api.test: closed -> open"),
+        (logging.WARNING, "circuit breaker for api.test: half_open -> closed"),
+    ]
