@@ -1341,3 +1341,46 @@ def test_a_thousand_random_orders_reconcile_exactly(seed: int, tmp_path_factory:
     1,000-element action list would make shrinking and generation far too slow).
     """
     _run_random_session(seed, tmp_path_factory.mktemp("prop") / "sandbox.db")
+
+
+# --------------------------------------------------------------------------- found by mutation testing
+def test_advance_counts_no_fills_when_no_time_has_passed(ex: Exchange, book: ScriptedBook) -> None:
+    place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # rests
+    book.trade("KRW-BTC", T0 + 10, "99000000", "1")
+    assert ex.advance(T0 + 20) == 0  # the first call only sets the clock: nothing to count
+    assert ex.advance(T0 + 20) == 0  # the same moment again
+    assert ex.advance(T0 + 5) == 0  # a clock that went back
+
+
+def test_advance_counts_the_fills_of_every_market(ex: Exchange, book: ScriptedBook) -> None:
+    ex.advance(T0)
+    krw = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # asks from 100,000,000
+    eth = place(  # asks from 0.03 BTC
+        ex,
+        MAIN,
+        {"market": "BTC-ETH", "side": "bid", "volume": "0.1", "price": "0.029", "ord_type": "limit"},
+        now_ms=T0,
+    )
+    assert (krw["state"], eth["state"]) == ("wait", "wait")
+    book.trade("KRW-BTC", T0 + 10, "99000000", "1")
+    book.trade("BTC-ETH", T0 + 10, "0.029", "1")
+    assert ex.advance(T0 + 100) == 2
+    assert [ex.get(MAIN, o["uuid"])["state"] for o in (krw, eth)] == ["done", "done"]
+
+
+def test_asset_messages_after_matching_carry_the_time_of_the_change(
+    ex: Exchange, book: ScriptedBook, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """myAsset's times are integers (spec) between the change and the moment it is sent."""
+    ex.advance(T0)
+    ex.place(MAIN, limit("bid", "0.002", "100001000"), now_ms=T0 + 1)  # fills when matched
+    ex.place(MAIN, limit("ask", "0.001", "101000000"), now_ms=T0 + 2)  # rests
+    del events[:]
+    book.trade("KRW-BTC", T0 + 500, "101000000", "0.001")
+    ex.advance(T0 + 1_000)  # settles both, then the trade fills the ask as maker
+    assets = [m for _, m in events if m["type"] == "myAsset"]
+    assert len(assets) == 2  # one per committed operation: the settle, the maker fill
+    for message, earliest in zip(assets, (T0 + 1, T0 + 500), strict=True):
+        conforms("WsMyAsset", message)
+        assert earliest <= message["asset_timestamp"] <= T0 + 1_000
+        assert earliest <= message["timestamp"] <= T0 + 1_000
