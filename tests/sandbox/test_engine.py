@@ -1343,7 +1343,7 @@ def test_a_thousand_random_orders_reconcile_exactly(seed: int, tmp_path_factory:
     _run_random_session(seed, tmp_path_factory.mktemp("prop") / "sandbox.db")
 
 
-# --------------------------------------------------------------------------- found by mutation testing
+# ------------------------------------------------------------------ found by mutation testing
 def test_advance_counts_no_fills_when_no_time_has_passed(ex: Exchange, book: ScriptedBook) -> None:
     place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # rests
     book.trade("KRW-BTC", T0 + 10, "99000000", "1")
@@ -1355,12 +1355,8 @@ def test_advance_counts_no_fills_when_no_time_has_passed(ex: Exchange, book: Scr
 def test_advance_counts_the_fills_of_every_market(ex: Exchange, book: ScriptedBook) -> None:
     ex.advance(T0)
     krw = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # asks from 100,000,000
-    eth = place(  # asks from 0.03 BTC
-        ex,
-        MAIN,
-        {"market": "BTC-ETH", "side": "bid", "volume": "0.1", "price": "0.029", "ord_type": "limit"},
-        now_ms=T0,
-    )
+    eth_bid = {"market": "BTC-ETH", "side": "bid", "volume": "0.1", "price": "0.029"}
+    eth = place(ex, MAIN, {**eth_bid, "ord_type": "limit"}, now_ms=T0)  # asks from 0.03 BTC
     assert (krw["state"], eth["state"]) == ("wait", "wait")
     book.trade("KRW-BTC", T0 + 10, "99000000", "1")
     book.trade("BTC-ETH", T0 + 10, "0.029", "1")
