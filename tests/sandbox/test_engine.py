@@ -1380,3 +1380,46 @@ def test_asset_messages_after_matching_carry_the_time_of_the_change(
         conforms("WsMyAsset", message)
         assert earliest <= message["asset_timestamp"] <= T0 + 1_000
         assert earliest <= message["timestamp"] <= T0 + 1_000
+
+
+def test_settle_counts_the_orders_it_matched(ex: Exchange) -> None:
+    assert ex.settle(T0) == 0  # nothing accepted yet
+    ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    ex.place(MAIN, limit("ask", "0.001", "101000000"), now_ms=T0)
+    assert ex.settle(T0 + 1) == 2
+    assert ex.settle(T0 + 2) == 0  # each order is matched once
+
+
+def test_a_limit_ask_takes_bids_down_to_and_including_its_price(ex: Exchange) -> None:
+    order = place(ex, MAIN, limit("ask", "0.002", "99990000"), now_ms=T0)
+    trades = ex.get(MAIN, order["uuid"])["trades"]
+    assert [(t["price"], t["volume"]) for t in trades] == [
+        ("99999000", "0.001"),
+        ("99990000", "0.001"),  # a bid at exactly the ask's price trades
+    ]
+    assert order["state"] == "done"
+    # 99,999 + 99,990 = 199,989 KRW less the 0.05 % fee of 99.9945
+    assert account(ex, "KRW") == ("10199889.0055", "0")
+
+
+def test_a_limit_order_walks_every_level_it_needs(ex: Exchange, book: ScriptedBook) -> None:
+    book.levels["BTC-ETH"] = ([(D("0.03"), D("1")), (D("0.031"), D("5"))], [])
+    body = {"market": "BTC-ETH", "side": "bid", "volume": "2", "price": "0.031"}
+    order = place(ex, MAIN, {**body, "ord_type": "limit", "time_in_force": "ioc"}, now_ms=T0)
+    assert (order["state"], order["executed_volume"], order["trades_count"]) == ("done", "2", 2)
+    # 1 @ 0.03 + 1 @ 0.031 = 0.061 BTC, fee 0.25 % = 0.0001525
+    assert account(ex, "BTC") == ("0.0388475", "0")
+    assert account(ex, "ETH") == ("2", "0")
+
+
+def test_a_market_buy_whose_rest_buys_nothing_makes_no_empty_trade(ex: Exchange) -> None:
+    body = {"market": "KRW-BTC", "side": "bid", "price": "100001", "ord_type": "price"}
+    order = place(ex, MAIN, body, now_ms=T0)
+    # 0.001 @ 100,000,000; the 1 KRW left buys less than 0.00000001 at the next level
+    assert (order["state"], order["executed_volume"], order["trades_count"]) == (
+        "cancel",
+        "0.001",
+        1,
+    )
+    assert len(ex.get(MAIN, order["uuid"])["trades"]) == 1
+    assert account(ex, "KRW") == ("9899950", "0")  # 100,000 + 50 fee; the rest released
