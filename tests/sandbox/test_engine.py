@@ -1423,3 +1423,21 @@ def test_a_market_buy_whose_rest_buys_nothing_makes_no_empty_trade(ex: Exchange)
     )
     assert len(ex.get(MAIN, order["uuid"])["trades"]) == 1
     assert account(ex, "KRW") == ("9899950", "0")  # 100,000 + 50 fee; the rest released
+
+
+def test_an_order_cancelled_before_matching_does_not_stop_the_next_from_matching(
+    ex: Exchange,
+) -> None:
+    first = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    second = ex.place(MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)  # takes the best ask
+    ex.cancel(MAIN, first["uuid"], now_ms=T0)
+    ex.settle(T0 + 1)
+    assert ex.get(MAIN, second["uuid"])["state"] == "done"
+
+
+@pytest.mark.parametrize("body", [["market", "KRW-BTC"], "market=KRW-BTC", None])
+def test_a_body_that_is_not_an_object_is_a_validation_error(ex: Exchange, body: Any) -> None:
+    with raises("validation_error"):
+        ex.place(MAIN, body, now_ms=T0)
+    with raises("validation_error"):
+        ex.cancel_and_new(MAIN, body, now_ms=T0)
