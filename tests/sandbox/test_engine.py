@@ -1441,3 +1441,13 @@ def test_a_body_that_is_not_an_object_is_a_validation_error(ex: Exchange, body: 
         ex.place(MAIN, body, now_ms=T0)
     with raises("validation_error"):
         ex.cancel_and_new(MAIN, body, now_ms=T0)
+
+
+@pytest.mark.parametrize("identifier", ["x", "i" * 64])  # the shortest and longest allowed
+def test_a_failed_order_burns_identifiers_of_every_allowed_length(
+    ex: Exchange, identifier: str
+) -> None:
+    with raises("insufficient_funds_bid"):
+        ex.place(MAIN, limit("bid", "1", "99000000", identifier=identifier), now_ms=T0)
+    with raises("duplicated_identifier"):
+        ex.place(MAIN, limit("bid", "0.001", "99000000", identifier=identifier), now_ms=T0)
