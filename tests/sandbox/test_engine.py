@@ -1451,3 +1451,15 @@ def test_a_failed_order_burns_identifiers_of_every_allowed_length(
         ex.place(MAIN, limit("bid", "1", "99000000", identifier=identifier), now_ms=T0)
     with raises("duplicated_identifier"):
         ex.place(MAIN, limit("bid", "0.001", "99000000", identifier=identifier), now_ms=T0)
+
+
+def test_average_buy_price_weighs_the_locked_part_of_a_holding(ex: Exchange) -> None:
+    place(ex, MAIN, limit("ask", "0.05", "101000000"), now_ms=T0)  # rests: 0.05 BTC locked
+    place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)  # 0.001 for 100,000 KRW
+    btc = next(r for r in ex.accounts(MAIN) if r["currency"] == "BTC")
+    # the whole holding counts: (0.1 * 95,000,000 + 100,000) / 0.101 = 95,049,504.950495049...
+    assert (btc["balance"], btc["locked"], btc["avg_buy_price"]) == (
+        "0.051",
+        "0.05",
+        "95049504.95049505",
+    )
