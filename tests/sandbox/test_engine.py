@@ -1463,3 +1463,39 @@ def test_average_buy_price_weighs_the_locked_part_of_a_holding(ex: Exchange) -> 
         "0.05",
         "95049504.95049505",
     )
+
+
+def test_a_first_buy_sets_the_average_in_its_quote_currency(ex: Exchange) -> None:
+    body = {"market": "BTC-ETH", "side": "bid", "volume": "1", "price": "0.03"}
+    place(ex, MAIN, {**body, "ord_type": "limit"}, now_ms=T0)  # takes 1 of the 10 ETH at 0.03
+    eth = next(r for r in ex.accounts(MAIN) if r["currency"] == "ETH")
+    assert (eth["balance"], eth["avg_buy_price"], eth["unit_currency"]) == ("1", "0.03", "BTC")
+
+
+def test_locking_half_a_holding_keeps_its_average_buy_price(ex: Exchange) -> None:
+    place(ex, MAIN, limit("ask", "0.05", "101000000"), now_ms=T0)  # balance 0.05, locked 0.05
+    btc = next(r for r in ex.accounts(MAIN) if r["currency"] == "BTC")
+    assert (btc["balance"], btc["locked"], btc["avg_buy_price"]) == ("0.05", "0.05", "95000000")
+
+
+def test_selling_a_whole_holding_resets_its_average_buy_price(ex: Exchange) -> None:
+    sell = {"market": "KRW-BTC", "side": "ask", "ord_type": "market"}
+    place(ex, MAIN, {**sell, "volume": "0.01"}, now_ms=T0)  # 0.09 BTC left
+    part = ex.order_chance(MAIN, "KRW-BTC")["ask_account"]
+    assert (part["balance"], part["avg_buy_price"]) == ("0.09", "95000000")  # unchanged
+    book = ex.book
+    assert isinstance(book, ScriptedBook)
+    book.levels["KRW-BTC"] = (book.levels["KRW-BTC"][0], [(D(99_000_000), D(1))])
+    place(ex, MAIN, {**sell, "volume": "0.09"}, now_ms=T0 + 1)  # the rest
+    btc = ex.order_chance(MAIN, "KRW-BTC")["ask_account"]
+    assert (btc["balance"], btc["locked"], btc["avg_buy_price"]) == ("0", "0", "0")
+
+
+def test_a_markets_own_fee_rate_overrides_its_quote_currencys(
+    store: Store, book: ScriptedBook
+) -> None:
+    ex = Exchange(store, book, fee_rates={"KRW-BTC": D("0.0004")})
+    assert ex.order_chance(MAIN, "KRW-BTC")["bid_fee"] == "0.0004"
+    order = place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)
+    assert order["paid_fee"] == "40"  # 100,000 KRW at 0.04 %
+    assert ex.order_chance(MAIN, "BTC-ETH")["bid_fee"] == "0.0025"
