@@ -1499,3 +1499,127 @@ def test_a_markets_own_fee_rate_overrides_its_quote_currencys(
     order = place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)
     assert order["paid_fee"] == "40"  # 100,000 KRW at 0.04 %
     assert ex.order_chance(MAIN, "BTC-ETH")["bid_fee"] == "0.0025"
+
+
+_NOT_PARAM = "is not a parameter of this request"
+_TICK_PRICE = "주문가격 단위를 잘못 입력하셨습니다. 확인 후 시도해주세요."
+_TICK_VOLUME = "주문수량 단위를 잘못 입력하셨습니다. 확인 후 시도해주세요."
+_CREATE = "주문 요청 정보가 올바르지 않습니다."
+_TIF = "주문조건을 다시 확인해 주세요."  # Upbit's text (tests/data/upbit-examples.json)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "message"),
+    [
+        ([], "validation_error", "the body must be a JSON object"),
+        (
+            {**BID, "volume": "1", "price": "1000", "extra": "1"},
+            "validation_error",
+            f"extra {_NOT_PARAM}",
+        ),
+        ({"side": "bid", "ord_type": "limit"}, "validation_error", "market is missing"),
+        ({"market": "KRW-BTC", "ord_type": "limit"}, "validation_error", "side is missing"),
+        ({"market": "KRW-BTC", "side": "bid"}, "validation_error", "ord_type is missing"),
+        ({**BID, "side": "buy"}, "validation_error", "side does not have a valid value"),
+        ({**BID, "ord_type": "stop"}, "validation_error", "ord_type does not have a valid value"),
+        ({**BID, "identifier": ""}, "validation_error", "identifier does not have a valid value"),
+        ({**BID, "identifier": 7}, "validation_error", "identifier does not have a valid value"),
+        ({**BID, "market": 7}, "validation_error", "market is missing"),
+        ({**BID, "market": ""}, "validation_error", "market is missing"),
+        ({**BID, "market": "KRW"}, "notfoundmarket", "다음 마켓에 없는 종목입니다: KRW"),
+        ({**BID, "market": "EUR-BTC"}, "notfoundmarket", "다음 마켓에 없는 종목입니다: EUR-BTC"),
+        (
+            {**BID, "volume": "1", "price": "1000", "time_in_force": "gtc"},
+            "invalid_time_in_force",
+            _TIF,
+        ),
+        ({**BID, "smp_type": "x"}, "validation_error", "smp_type does not have a valid value"),
+        (
+            {**BID, "time_in_force": "post_only", "smp_type": "reduce"},
+            "invalid_post_only",
+            "post_only 주문은 smp_type과 함께 쓸 수 없습니다.",
+        ),
+        (
+            {**BID, "volume": ["1"], "price": "1000"},
+            "validation_error",
+            "volume does not have a valid value",
+        ),
+        (
+            {**BID, "volume": "1", "price": True},
+            "validation_error",
+            "price does not have a valid value",
+        ),
+        (
+            {**BID, "volume": "x", "price": "1000"},
+            "validation_error",
+            "volume does not have a valid value",
+        ),
+        (
+            {**BID, "volume": "1", "price": "1.5.0"},
+            "validation_error",
+            "price does not have a valid value",
+        ),
+        ({**BID, "volume": "0", "price": "1000"}, "invalid_volume_bid", _TICK_VOLUME),
+        ({**ASK, "volume": "1", "price": "-1000"}, "invalid_price_ask", _TICK_PRICE),
+        ({**BID, "volume": "1" * 21, "price": "1000"}, "invalid_volume_bid", _TICK_VOLUME),
+        ({**BID, "volume": "0.001"}, "create_bid_error", _CREATE),
+        ({**ASK, "ord_type": "market", "price": "1000"}, "create_ask_error", _CREATE),
+        (
+            {**BID, "ord_type": "price", "price": "10000", "time_in_force": "ioc"},
+            "invalid_time_in_force",
+            _TIF,
+        ),
+        (
+            {**ASK, "ord_type": "market", "volume": "0.01", "time_in_force": "ioc"},
+            "invalid_time_in_force",
+            _TIF,
+        ),
+        ({**BID, "ord_type": "best", "price": "10000"}, "invalid_time_in_force", _TIF),
+        ({**BID, "volume": "0.000000001", "price": "1000"}, "invalid_volume_bid", _TICK_VOLUME),
+        ({**ASK, "volume": "0.001", "price": "100000500"}, "invalid_price_ask", _TICK_PRICE),
+        ({**BID, "ord_type": "price", "price": "5000.000000001"}, "invalid_price_bid", _TICK_PRICE),
+        (
+            {**BID, "volume": "0.00001", "price": "100000000"},
+            "under_min_total_bid",
+            "최소주문금액 이상으로 주문해주세요. (5000 KRW)",
+        ),
+        (
+            {**ASK, "ord_type": "market", "volume": "0.00001"},
+            "under_min_total_ask",
+            "최소주문금액 이상으로 주문해주세요. (5000 KRW)",
+        ),
+        (  # Upbit's text (tests/data/upbit-examples.json)
+            {**BID, "volume": "11", "price": "100000000"},
+            "over_krw_funds_bid",
+            "최대 주문 가능 금액 1000000000 KRW 보다 작은 주문을 입력해 주세요.",
+        ),
+        (  # Upbit's text (tests/data/upbit-examples.json)
+            {**BID, "volume": "1", "price": "100000000"},
+            "insufficient_funds_bid",
+            "주문 가능한 금액(KRW)이 부족합니다.",
+        ),
+        (
+            {**ASK, "volume": "1", "price": "100000000"},
+            "insufficient_funds_ask",
+            "매도 가능한 잔고(BTC)가 부족합니다.",
+        ),
+    ],
+)
+def test_each_order_refusal_says_exactly_what_is_wrong(
+    ex: Exchange, body: Any, name: str, message: str
+) -> None:
+    """The name is Upbit's; the text names the parameter (or is Upbit's own wording)."""
+    for test in (False, True):
+        with pytest.raises(SandboxError) as caught:
+            ex.place(MAIN, body, now_ms=T0, test=test)
+        assert (caught.value.status, caught.value.name, caught.value.message) == (
+            400,
+            name,
+            message,
+        )
+    assert account(ex, "KRW") == ("10000000", "0")
+
+
+def test_json_numbers_are_read_like_their_text(ex: Exchange) -> None:
+    order = place(ex, MAIN, {**BID, "volume": 0.001, "price": 99000000}, now_ms=T0)
+    assert (order["state"], order["volume"], order["price"]) == ("wait", "0.001", "99000000")
