@@ -1623,3 +1623,11 @@ def test_each_order_refusal_says_exactly_what_is_wrong(
 def test_json_numbers_are_read_like_their_text(ex: Exchange) -> None:
     order = place(ex, MAIN, {**BID, "volume": 0.001, "price": 99000000}, now_ms=T0)
     assert (order["state"], order["volume"], order["price"]) == ("wait", "0.001", "99000000")
+
+
+def test_a_listed_market_of_a_quote_without_rules_is_not_found(store: Store) -> None:
+    book = scripted_book()
+    book.ticks["EUR-BTC"] = D(1)  # the book lists it, but no fee or limits are known for EUR
+    ex = Exchange(store, book)
+    with raises("notfoundmarket"):
+        ex.place(MAIN, {**BID, "market": "EUR-BTC", "volume": "1", "price": "10"}, now_ms=T0)
