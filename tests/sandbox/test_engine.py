@@ -1524,6 +1524,11 @@ _TIF = "주문조건을 다시 확인해 주세요."  # Upbit's text (tests/data
         ({**BID, "ord_type": "stop"}, "validation_error", "ord_type does not have a valid value"),
         ({**BID, "identifier": ""}, "validation_error", "identifier does not have a valid value"),
         ({**BID, "identifier": 7}, "validation_error", "identifier does not have a valid value"),
+        (
+            {**BID, "identifier": "i" * 65},
+            "validation_error",
+            "identifier does not have a valid value",
+        ),
         ({**BID, "market": 7}, "validation_error", "market is missing"),
         ({**BID, "market": ""}, "validation_error", "market is missing"),
         ({**BID, "market": "KRW"}, "notfoundmarket", "다음 마켓에 없는 종목입니다: KRW"),
