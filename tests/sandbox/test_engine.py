@@ -1449,8 +1449,12 @@ def test_a_failed_order_burns_identifiers_of_every_allowed_length(
 ) -> None:
     with raises("insufficient_funds_bid"):
         ex.place(MAIN, limit("bid", "1", "99000000", identifier=identifier), now_ms=T0)
-    with raises("duplicated_identifier"):
+    with pytest.raises(SandboxError) as caught:
         ex.place(MAIN, limit("bid", "0.001", "99000000", identifier=identifier), now_ms=T0)
+    assert (caught.value.name, caught.value.message) == (
+        "duplicated_identifier",
+        "identifier가 이미 사용되었습니다.",  # "identifier has already been used"
+    )
 
 
 def test_average_buy_price_weighs_the_locked_part_of_a_holding(ex: Exchange) -> None:
