@@ -1584,6 +1584,16 @@ _TIF = "주문조건을 다시 확인해 주세요."  # Upbit's text (tests/data
             _TIF,
         ),
         ({**BID, "ord_type": "best", "price": "10000"}, "invalid_time_in_force", _TIF),
+        (  # a best bid is given its total, never a volume; a best ask the reverse
+            {**BID, "ord_type": "best", "price": "10000", "volume": "1", "time_in_force": "ioc"},
+            "create_bid_error",
+            _CREATE,
+        ),
+        (
+            {**ASK, "ord_type": "best", "price": "10000", "volume": "1", "time_in_force": "ioc"},
+            "create_ask_error",
+            _CREATE,
+        ),
         ({**BID, "volume": "0.000000001", "price": "1000"}, "invalid_volume_bid", _TICK_VOLUME),
         ({**ASK, "volume": "0.001", "price": "100000500"}, "invalid_price_ask", _TICK_PRICE),
         ({**BID, "ord_type": "price", "price": "5000.000000001"}, "invalid_price_bid", _TICK_PRICE),
