@@ -1650,3 +1650,19 @@ def test_a_listed_market_of_a_quote_without_rules_is_not_found(store: Store) -> 
     ex = Exchange(store, book)
     with raises("notfoundmarket"):
         ex.place(MAIN, {**BID, "market": "EUR-BTC", "volume": "1", "price": "10"}, now_ms=T0)
+
+
+class BandedBook(ScriptedBook):
+    """KRW-BTC's tick depends on the price band, as on Upbit (here 1 below 2,000,000, else 1000)."""
+
+    def tick_size(self, market: str, price: Decimal) -> Decimal:
+        return D(1) if price < 2_000_000 else D(1000)
+
+
+def test_a_limit_price_is_checked_against_the_tick_of_its_own_band(store: Store) -> None:
+    book = BandedBook(ticks={"KRW-BTC": D(1000)})
+    book.levels["KRW-BTC"] = ([], [])
+    ex = Exchange(store, book)
+    assert ex.place(MAIN, limit("bid", "0.003", "1999999"), now_ms=T0)["state"] == "wait"
+    with raises("invalid_price_bid"):
+        ex.place(MAIN, limit("bid", "0.003", "2000500"), now_ms=T0)
