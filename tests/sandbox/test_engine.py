@@ -1666,3 +1666,14 @@ def test_a_limit_price_is_checked_against_the_tick_of_its_own_band(store: Store)
     assert ex.place(MAIN, limit("bid", "0.003", "1999999"), now_ms=T0)["state"] == "wait"
     with raises("invalid_price_bid"):
         ex.place(MAIN, limit("bid", "0.003", "2000500"), now_ms=T0)
+
+
+def test_a_market_sell_into_an_empty_bid_side_is_accepted_and_cancelled(
+    ex: Exchange, book: ScriptedBook
+) -> None:
+    """With no bid to value it, the minimum total cannot be checked; nothing trades."""
+    book.levels["KRW-BTC"] = (book.levels["KRW-BTC"][0], [])
+    body = {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "market"}
+    order = place(ex, MAIN, body, now_ms=T0)
+    assert (order["state"], order["executed_volume"]) == ("cancel", "0")
+    assert account(ex, "BTC") == ("0.1", "0")
