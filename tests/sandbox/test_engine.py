@@ -1677,3 +1677,34 @@ def test_a_market_sell_into_an_empty_bid_side_is_accepted_and_cancelled(
     order = place(ex, MAIN, body, now_ms=T0)
     assert (order["state"], order["executed_volume"]) == ("cancel", "0")
     assert account(ex, "BTC") == ("0.1", "0")
+
+
+def test_a_bid_may_lock_the_whole_balance(ex: Exchange) -> None:
+    ex.deposit(MAIN, "KRW", "5000", now_ms=T0)  # 10,005,000 KRW
+    answer = ex.place(MAIN, limit("bid", "0.1", "100000000"), now_ms=T0)  # 10,000,000 + 5,000
+    assert answer["locked"] == "10005000"
+    assert account(ex, "KRW") == ("0", "10005000")
+
+
+def test_an_ask_may_lock_the_whole_holding(ex: Exchange) -> None:
+    answer = ex.place(MAIN, limit("ask", "0.1", "101000000"), now_ms=T0)
+    assert answer["locked"] == "0.1"
+    assert account(ex, "BTC") == ("0", "0.1")
+
+
+def test_cancel_by_identifiers_cancels_and_reports_unknown_ones(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    a = place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
+    del events[:]
+    result = ex.cancel_by_ids(MAIN, identifiers=["a", "zz"], now_ms=T0 + 5)
+    assert result["success"]["orders"] == [
+        {"uuid": a["uuid"], "market": "KRW-BTC", "identifier": "a"}
+    ]
+    # an unknown identifier comes back with an empty uuid and market
+    assert result["failed"]["orders"] == [{"uuid": "", "market": "", "identifier": "zz"}]
+    assert ex.get(MAIN, a["uuid"])["state"] == "cancel"
+    assert [m["type"] for _, m in events] == ["myOrder", "myAsset"]
+    for _, message in events:
+        conforms("WsMyOrder" if message["type"] == "myOrder" else "WsMyAsset", message)
+        assert message["timestamp"] == T0 + 5
