@@ -1708,3 +1708,38 @@ def test_cancel_by_identifiers_cancels_and_reports_unknown_ones(
     for _, message in events:
         conforms("WsMyOrder" if message["type"] == "myOrder" else "WsMyAsset", message)
         assert message["timestamp"] == T0 + 5
+
+
+def test_cancel_by_an_unknown_uuid_reports_it_with_an_empty_market(ex: Exchange) -> None:
+    result = ex.cancel_by_ids(MAIN, uuids=["nope"], now_ms=T0)
+    assert result["failed"]["orders"] == [{"uuid": "nope", "market": ""}]
+
+
+def _cancel_open_refusal(ex: Exchange, **kwargs: Any) -> str:
+    with pytest.raises(SandboxError) as caught:
+        ex.cancel_open(MAIN, now_ms=T0, **kwargs)
+    assert (caught.value.status, caught.value.name) == (400, "invalid_parameter")
+    return caught.value.message
+
+
+def test_cancel_open_limits_and_refusals(ex: Exchange) -> None:
+    """Upbit: count 1..300 (default 20), at most 20 pairs per list, side all/ask/bid."""
+    pairs = ",".join(f"KRW-C{i}" for i in range(21))
+    assert _cancel_open_refusal(ex, pairs="KRW-BTC", quote_currencies="KRW") == (
+        "pairs and quote_currencies cannot be used together"
+    )
+    assert _cancel_open_refusal(ex, pairs=pairs) == "pairs takes at most 20 pairs"
+    assert _cancel_open_refusal(ex, excluded_pairs=pairs) == "excluded_pairs takes at most 20 pairs"
+    assert _cancel_open_refusal(ex, cancel_side="buy") == "cancel_side does not have a valid value"
+    for count in (0, 301):
+        assert _cancel_open_refusal(ex, count=count) == "count must be from 1 to 300"
+    twenty = ",".join(f"KRW-C{i}" for i in range(20))
+    assert ex.cancel_open(MAIN, pairs=twenty, excluded_pairs=twenty, now_ms=T0)["success"] == {
+        "count": 0,
+        "orders": [],
+    }
+    assert ex.cancel_open(MAIN, count=300, cancel_side="bid", now_ms=T0)["success"]["count"] == 0
+    for i in range(21):
+        ex.place(MAIN, limit("bid", "0.0001", str(90_000_000 + i * 1000)), now_ms=T0)
+    assert ex.cancel_open(MAIN, now_ms=T0 + 1)["success"]["count"] == 20  # the default count
+    assert len(ex.list_open(MAIN)) == 1
