@@ -1622,6 +1622,11 @@ _TIF = "주문조건을 다시 확인해 주세요."  # Upbit's text (tests/data
             "insufficient_funds_ask",
             "매도 가능한 잔고(BTC)가 부족합니다.",
         ),
+        (  # 20 significant digits are allowed; only then does the balance count
+            {**ASK, "volume": "123456789012.12345678", "price": "1000"},
+            "insufficient_funds_ask",
+            "매도 가능한 잔고(BTC)가 부족합니다.",
+        ),
     ],
 )
 def test_each_order_refusal_says_exactly_what_is_wrong(
@@ -1743,3 +1748,15 @@ def test_cancel_open_limits_and_refusals(ex: Exchange) -> None:
         ex.place(MAIN, limit("bid", "0.0001", str(90_000_000 + i * 1000)), now_ms=T0)
     assert ex.cancel_open(MAIN, now_ms=T0 + 1)["success"]["count"] == 20  # the default count
     assert len(ex.list_open(MAIN)) == 1
+
+
+def test_a_refused_order_reusing_a_used_identifier_is_refused_for_its_own_error(
+    ex: Exchange,
+) -> None:
+    place(ex, MAIN, limit("bid", "0.001", "99000000", identifier="used"), now_ms=T0)
+    with raises("validation_error"):  # refused before the identifier is looked at
+        ex.place(
+            MAIN,
+            {**limit("bid", "0.001", "99000000"), "side": "buy", "identifier": "used"},
+            now_ms=T0,
+        )
