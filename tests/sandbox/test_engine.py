@@ -1341,3 +1341,422 @@ def test_a_thousand_random_orders_reconcile_exactly(seed: int, tmp_path_factory:
     1,000-element action list would make shrinking and generation far too slow).
     """
     _run_random_session(seed, tmp_path_factory.mktemp("prop") / "sandbox.db")
+
+
+# ------------------------------------------------------------------ found by mutation testing
+def test_advance_counts_no_fills_when_no_time_has_passed(ex: Exchange, book: ScriptedBook) -> None:
+    place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # rests
+    book.trade("KRW-BTC", T0 + 10, "99000000", "1")
+    assert ex.advance(T0 + 20) == 0  # the first call only sets the clock: nothing to count
+    assert ex.advance(T0 + 20) == 0  # the same moment again
+    assert ex.advance(T0 + 5) == 0  # a clock that went back
+
+
+def test_advance_counts_the_fills_of_every_market(ex: Exchange, book: ScriptedBook) -> None:
+    ex.advance(T0)
+    krw = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)  # asks from 100,000,000
+    eth_bid = {"market": "BTC-ETH", "side": "bid", "volume": "0.1", "price": "0.029"}
+    eth = place(ex, MAIN, {**eth_bid, "ord_type": "limit"}, now_ms=T0)  # asks from 0.03 BTC
+    assert (krw["state"], eth["state"]) == ("wait", "wait")
+    book.trade("KRW-BTC", T0 + 10, "99000000", "1")
+    book.trade("BTC-ETH", T0 + 10, "0.029", "1")
+    assert ex.advance(T0 + 100) == 2
+    assert [ex.get(MAIN, o["uuid"])["state"] for o in (krw, eth)] == ["done", "done"]
+
+
+def test_asset_messages_after_matching_carry_the_time_of_the_change(
+    ex: Exchange, book: ScriptedBook, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """myAsset's times are integers (spec) between the change and the moment it is sent."""
+    ex.advance(T0)
+    ex.place(MAIN, limit("bid", "0.002", "100001000"), now_ms=T0 + 1)  # fills when matched
+    ex.place(MAIN, limit("ask", "0.001", "101000000"), now_ms=T0 + 2)  # rests
+    del events[:]
+    book.trade("KRW-BTC", T0 + 500, "101000000", "0.001")
+    ex.advance(T0 + 1_000)  # settles both, then the trade fills the ask as maker
+    assets = [m for _, m in events if m["type"] == "myAsset"]
+    assert len(assets) == 2  # one per committed operation: the settle, the maker fill
+    for message, earliest in zip(assets, (T0 + 1, T0 + 500), strict=True):
+        conforms("WsMyAsset", message)
+        assert earliest <= message["asset_timestamp"] <= T0 + 1_000
+        assert earliest <= message["timestamp"] <= T0 + 1_000
+
+
+def test_settle_counts_the_orders_it_matched(ex: Exchange) -> None:
+    assert ex.settle(T0) == 0  # nothing accepted yet
+    ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    ex.place(MAIN, limit("ask", "0.001", "101000000"), now_ms=T0)
+    assert ex.settle(T0 + 1) == 2
+    assert ex.settle(T0 + 2) == 0  # each order is matched once
+
+
+def test_a_limit_ask_takes_bids_down_to_and_including_its_price(ex: Exchange) -> None:
+    order = place(ex, MAIN, limit("ask", "0.002", "99990000"), now_ms=T0)
+    trades = ex.get(MAIN, order["uuid"])["trades"]
+    assert [(t["price"], t["volume"]) for t in trades] == [
+        ("99999000", "0.001"),
+        ("99990000", "0.001"),  # a bid at exactly the ask's price trades
+    ]
+    assert order["state"] == "done"
+    # 99,999 + 99,990 = 199,989 KRW less the 0.05 % fee of 99.9945
+    assert account(ex, "KRW") == ("10199889.0055", "0")
+
+
+def test_a_limit_order_walks_every_level_it_needs(ex: Exchange, book: ScriptedBook) -> None:
+    book.levels["BTC-ETH"] = ([(D("0.03"), D("1")), (D("0.031"), D("5"))], [])
+    body = {"market": "BTC-ETH", "side": "bid", "volume": "2", "price": "0.031"}
+    order = place(ex, MAIN, {**body, "ord_type": "limit", "time_in_force": "ioc"}, now_ms=T0)
+    assert (order["state"], order["executed_volume"], order["trades_count"]) == ("done", "2", 2)
+    # 1 @ 0.03 + 1 @ 0.031 = 0.061 BTC, fee 0.25 % = 0.0001525
+    assert account(ex, "BTC") == ("0.0388475", "0")
+    assert account(ex, "ETH") == ("2", "0")
+
+
+def test_a_market_buy_whose_rest_buys_nothing_makes_no_empty_trade(ex: Exchange) -> None:
+    body = {"market": "KRW-BTC", "side": "bid", "price": "100001", "ord_type": "price"}
+    order = place(ex, MAIN, body, now_ms=T0)
+    # 0.001 @ 100,000,000; the 1 KRW left buys less than 0.00000001 at the next level
+    assert (order["state"], order["executed_volume"], order["trades_count"]) == (
+        "cancel",
+        "0.001",
+        1,
+    )
+    assert len(ex.get(MAIN, order["uuid"])["trades"]) == 1
+    assert account(ex, "KRW") == ("9899950", "0")  # 100,000 + 50 fee; the rest released
+
+
+def test_an_order_cancelled_before_matching_does_not_stop_the_next_from_matching(
+    ex: Exchange,
+) -> None:
+    first = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    second = ex.place(MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)  # takes the best ask
+    ex.cancel(MAIN, first["uuid"], now_ms=T0)
+    ex.settle(T0 + 1)
+    assert ex.get(MAIN, second["uuid"])["state"] == "done"
+
+
+@pytest.mark.parametrize("body", [["market", "KRW-BTC"], "market=KRW-BTC", None])
+def test_a_body_that_is_not_an_object_is_a_validation_error(ex: Exchange, body: Any) -> None:
+    with raises("validation_error"):
+        ex.place(MAIN, body, now_ms=T0)
+    with raises("validation_error"):
+        ex.cancel_and_new(MAIN, body, now_ms=T0)
+
+
+@pytest.mark.parametrize("identifier", ["x", "i" * 64])  # the shortest and longest allowed
+def test_a_failed_order_burns_identifiers_of_every_allowed_length(
+    ex: Exchange, identifier: str
+) -> None:
+    with raises("insufficient_funds_bid"):
+        ex.place(MAIN, limit("bid", "1", "99000000", identifier=identifier), now_ms=T0)
+    with pytest.raises(SandboxError) as caught:
+        ex.place(MAIN, limit("bid", "0.001", "99000000", identifier=identifier), now_ms=T0)
+    assert (caught.value.name, caught.value.message) == (
+        "duplicated_identifier",
+        "identifier가 이미 사용되었습니다.",  # "identifier has already been used"
+    )
+
+
+def test_average_buy_price_weighs_the_locked_part_of_a_holding(ex: Exchange) -> None:
+    place(ex, MAIN, limit("ask", "0.05", "101000000"), now_ms=T0)  # rests: 0.05 BTC locked
+    place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)  # 0.001 for 100,000 KRW
+    btc = next(r for r in ex.accounts(MAIN) if r["currency"] == "BTC")
+    # the whole holding counts: (0.1 * 95,000,000 + 100,000) / 0.101 = 95,049,504.950495049...
+    assert (btc["balance"], btc["locked"], btc["avg_buy_price"]) == (
+        "0.051",
+        "0.05",
+        "95049504.95049505",
+    )
+
+
+def test_a_first_buy_sets_the_average_in_its_quote_currency(ex: Exchange) -> None:
+    body = {"market": "BTC-ETH", "side": "bid", "volume": "1", "price": "0.03"}
+    place(ex, MAIN, {**body, "ord_type": "limit"}, now_ms=T0)  # takes 1 of the 10 ETH at 0.03
+    eth = next(r for r in ex.accounts(MAIN) if r["currency"] == "ETH")
+    assert (eth["balance"], eth["avg_buy_price"], eth["unit_currency"]) == ("1", "0.03", "BTC")
+
+
+def test_locking_half_a_holding_keeps_its_average_buy_price(ex: Exchange) -> None:
+    place(ex, MAIN, limit("ask", "0.05", "101000000"), now_ms=T0)  # balance 0.05, locked 0.05
+    btc = next(r for r in ex.accounts(MAIN) if r["currency"] == "BTC")
+    assert (btc["balance"], btc["locked"], btc["avg_buy_price"]) == ("0.05", "0.05", "95000000")
+
+
+def test_selling_a_whole_holding_resets_its_average_buy_price(ex: Exchange) -> None:
+    sell = {"market": "KRW-BTC", "side": "ask", "ord_type": "market"}
+    place(ex, MAIN, {**sell, "volume": "0.01"}, now_ms=T0)  # 0.09 BTC left
+    part = ex.order_chance(MAIN, "KRW-BTC")["ask_account"]
+    assert (part["balance"], part["avg_buy_price"]) == ("0.09", "95000000")  # unchanged
+    book = ex.book
+    assert isinstance(book, ScriptedBook)
+    book.levels["KRW-BTC"] = (book.levels["KRW-BTC"][0], [(D(99_000_000), D(1))])
+    place(ex, MAIN, {**sell, "volume": "0.09"}, now_ms=T0 + 1)  # the rest
+    btc = ex.order_chance(MAIN, "KRW-BTC")["ask_account"]
+    assert (btc["balance"], btc["locked"], btc["avg_buy_price"]) == ("0", "0", "0")
+
+
+def test_a_markets_own_fee_rate_overrides_its_quote_currencys(
+    store: Store, book: ScriptedBook
+) -> None:
+    ex = Exchange(store, book, fee_rates={"KRW-BTC": D("0.0004")})
+    assert ex.order_chance(MAIN, "KRW-BTC")["bid_fee"] == "0.0004"
+    order = place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)
+    assert order["paid_fee"] == "40"  # 100,000 KRW at 0.04 %
+    assert ex.order_chance(MAIN, "BTC-ETH")["bid_fee"] == "0.0025"
+
+
+_NOT_PARAM = "is not a parameter of this request"
+_TICK_PRICE = "주문가격 단위를 잘못 입력하셨습니다. 확인 후 시도해주세요."
+_TICK_VOLUME = "주문수량 단위를 잘못 입력하셨습니다. 확인 후 시도해주세요."
+_CREATE = "주문 요청 정보가 올바르지 않습니다."
+_TIF = "주문조건을 다시 확인해 주세요."  # Upbit's text (tests/data/upbit-examples.json)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "message"),
+    [
+        ([], "validation_error", "the body must be a JSON object"),
+        (
+            {**BID, "volume": "1", "price": "1000", "extra": "1"},
+            "validation_error",
+            f"extra {_NOT_PARAM}",
+        ),
+        ({"side": "bid", "ord_type": "limit"}, "validation_error", "market is missing"),
+        ({"market": "KRW-BTC", "ord_type": "limit"}, "validation_error", "side is missing"),
+        ({"market": "KRW-BTC", "side": "bid"}, "validation_error", "ord_type is missing"),
+        ({**BID, "side": "buy"}, "validation_error", "side does not have a valid value"),
+        ({**BID, "ord_type": "stop"}, "validation_error", "ord_type does not have a valid value"),
+        ({**BID, "identifier": ""}, "validation_error", "identifier does not have a valid value"),
+        ({**BID, "identifier": 7}, "validation_error", "identifier does not have a valid value"),
+        (
+            {**BID, "identifier": "i" * 65},
+            "validation_error",
+            "identifier does not have a valid value",
+        ),
+        ({**BID, "market": 7}, "validation_error", "market is missing"),
+        ({**BID, "market": ""}, "validation_error", "market is missing"),
+        ({**BID, "market": "KRW"}, "notfoundmarket", "다음 마켓에 없는 종목입니다: KRW"),
+        ({**BID, "market": "EUR-BTC"}, "notfoundmarket", "다음 마켓에 없는 종목입니다: EUR-BTC"),
+        (
+            {**BID, "volume": "1", "price": "1000", "time_in_force": "gtc"},
+            "invalid_time_in_force",
+            _TIF,
+        ),
+        ({**BID, "smp_type": "x"}, "validation_error", "smp_type does not have a valid value"),
+        (
+            {**BID, "time_in_force": "post_only", "smp_type": "reduce"},
+            "invalid_post_only",
+            "post_only 주문은 smp_type과 함께 쓸 수 없습니다.",
+        ),
+        (
+            {**BID, "volume": ["1"], "price": "1000"},
+            "validation_error",
+            "volume does not have a valid value",
+        ),
+        (
+            {**BID, "volume": "1", "price": True},
+            "validation_error",
+            "price does not have a valid value",
+        ),
+        (
+            {**BID, "volume": "x", "price": "1000"},
+            "validation_error",
+            "volume does not have a valid value",
+        ),
+        (
+            {**BID, "volume": "1", "price": "1.5.0"},
+            "validation_error",
+            "price does not have a valid value",
+        ),
+        ({**BID, "volume": "0", "price": "1000"}, "invalid_volume_bid", _TICK_VOLUME),
+        ({**ASK, "volume": "1", "price": "-1000"}, "invalid_price_ask", _TICK_PRICE),
+        ({**BID, "volume": "1" * 21, "price": "1000"}, "invalid_volume_bid", _TICK_VOLUME),
+        ({**BID, "volume": "0.001"}, "create_bid_error", _CREATE),
+        ({**ASK, "ord_type": "market", "price": "1000"}, "create_ask_error", _CREATE),
+        (
+            {**BID, "ord_type": "price", "price": "10000", "time_in_force": "ioc"},
+            "invalid_time_in_force",
+            _TIF,
+        ),
+        (
+            {**ASK, "ord_type": "market", "volume": "0.01", "time_in_force": "ioc"},
+            "invalid_time_in_force",
+            _TIF,
+        ),
+        ({**BID, "ord_type": "best", "price": "10000"}, "invalid_time_in_force", _TIF),
+        (  # a best bid is given its total, never a volume; a best ask the reverse
+            {**BID, "ord_type": "best", "price": "10000", "volume": "1", "time_in_force": "ioc"},
+            "create_bid_error",
+            _CREATE,
+        ),
+        (
+            {**ASK, "ord_type": "best", "price": "10000", "volume": "1", "time_in_force": "ioc"},
+            "create_ask_error",
+            _CREATE,
+        ),
+        ({**BID, "volume": "0.000000001", "price": "1000"}, "invalid_volume_bid", _TICK_VOLUME),
+        ({**ASK, "volume": "0.001", "price": "100000500"}, "invalid_price_ask", _TICK_PRICE),
+        ({**BID, "ord_type": "price", "price": "5000.000000001"}, "invalid_price_bid", _TICK_PRICE),
+        (
+            {**BID, "volume": "0.00001", "price": "100000000"},
+            "under_min_total_bid",
+            "최소주문금액 이상으로 주문해주세요. (5000 KRW)",
+        ),
+        (
+            {**ASK, "ord_type": "market", "volume": "0.00001"},
+            "under_min_total_ask",
+            "최소주문금액 이상으로 주문해주세요. (5000 KRW)",
+        ),
+        (  # Upbit's text (tests/data/upbit-examples.json)
+            {**BID, "volume": "11", "price": "100000000"},
+            "over_krw_funds_bid",
+            "최대 주문 가능 금액 1000000000 KRW 보다 작은 주문을 입력해 주세요.",
+        ),
+        (  # Upbit's text (tests/data/upbit-examples.json)
+            {**BID, "volume": "1", "price": "100000000"},
+            "insufficient_funds_bid",
+            "주문 가능한 금액(KRW)이 부족합니다.",
+        ),
+        (
+            {**ASK, "volume": "1", "price": "100000000"},
+            "insufficient_funds_ask",
+            "매도 가능한 잔고(BTC)가 부족합니다.",
+        ),
+        (  # 20 significant digits are allowed; only then does the balance count
+            {**ASK, "volume": "123456789012.12345678", "price": "1000"},
+            "insufficient_funds_ask",
+            "매도 가능한 잔고(BTC)가 부족합니다.",
+        ),
+    ],
+)
+def test_each_order_refusal_says_exactly_what_is_wrong(
+    ex: Exchange, body: Any, name: str, message: str
+) -> None:
+    """The name is Upbit's; the text names the parameter (or is Upbit's own wording)."""
+    for test in (False, True):
+        with pytest.raises(SandboxError) as caught:
+            ex.place(MAIN, body, now_ms=T0, test=test)
+        assert (caught.value.status, caught.value.name, caught.value.message) == (
+            400,
+            name,
+            message,
+        )
+    assert account(ex, "KRW") == ("10000000", "0")
+
+
+def test_json_numbers_are_read_like_their_text(ex: Exchange) -> None:
+    order = place(ex, MAIN, {**BID, "volume": 0.001, "price": 99000000}, now_ms=T0)
+    assert (order["state"], order["volume"], order["price"]) == ("wait", "0.001", "99000000")
+
+
+def test_a_listed_market_of_a_quote_without_rules_is_not_found(store: Store) -> None:
+    book = scripted_book()
+    book.ticks["EUR-BTC"] = D(1)  # the book lists it, but no fee or limits are known for EUR
+    ex = Exchange(store, book)
+    with raises("notfoundmarket"):
+        ex.place(MAIN, {**BID, "market": "EUR-BTC", "volume": "1", "price": "10"}, now_ms=T0)
+
+
+class BandedBook(ScriptedBook):
+    """KRW-BTC's tick depends on the price band, as on Upbit (here 1 below 2,000,000, else 1000)."""
+
+    def tick_size(self, market: str, price: Decimal) -> Decimal:
+        return D(1) if price < 2_000_000 else D(1000)
+
+
+def test_a_limit_price_is_checked_against_the_tick_of_its_own_band(store: Store) -> None:
+    book = BandedBook(ticks={"KRW-BTC": D(1000)})
+    book.levels["KRW-BTC"] = ([], [])
+    ex = Exchange(store, book)
+    assert ex.place(MAIN, limit("bid", "0.003", "1999999"), now_ms=T0)["state"] == "wait"
+    with raises("invalid_price_bid"):
+        ex.place(MAIN, limit("bid", "0.003", "2000500"), now_ms=T0)
+
+
+def test_a_market_sell_into_an_empty_bid_side_is_accepted_and_cancelled(
+    ex: Exchange, book: ScriptedBook
+) -> None:
+    """With no bid to value it, the minimum total cannot be checked; nothing trades."""
+    book.levels["KRW-BTC"] = (book.levels["KRW-BTC"][0], [])
+    body = {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "market"}
+    order = place(ex, MAIN, body, now_ms=T0)
+    assert (order["state"], order["executed_volume"]) == ("cancel", "0")
+    assert account(ex, "BTC") == ("0.1", "0")
+
+
+def test_a_bid_may_lock_the_whole_balance(ex: Exchange) -> None:
+    ex.deposit(MAIN, "KRW", "5000", now_ms=T0)  # 10,005,000 KRW
+    answer = ex.place(MAIN, limit("bid", "0.1", "100000000"), now_ms=T0)  # 10,000,000 + 5,000
+    assert answer["locked"] == "10005000"
+    assert account(ex, "KRW") == ("0", "10005000")
+
+
+def test_an_ask_may_lock_the_whole_holding(ex: Exchange) -> None:
+    answer = ex.place(MAIN, limit("ask", "0.1", "101000000"), now_ms=T0)
+    assert answer["locked"] == "0.1"
+    assert account(ex, "BTC") == ("0", "0.1")
+
+
+def test_cancel_by_identifiers_cancels_and_reports_unknown_ones(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    a = place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
+    del events[:]
+    result = ex.cancel_by_ids(MAIN, identifiers=["a", "zz"], now_ms=T0 + 5)
+    assert result["success"]["orders"] == [
+        {"uuid": a["uuid"], "market": "KRW-BTC", "identifier": "a"}
+    ]
+    # an unknown identifier comes back with an empty uuid and market
+    assert result["failed"]["orders"] == [{"uuid": "", "market": "", "identifier": "zz"}]
+    assert ex.get(MAIN, a["uuid"])["state"] == "cancel"
+    assert [m["type"] for _, m in events] == ["myOrder", "myAsset"]
+    for _, message in events:
+        conforms("WsMyOrder" if message["type"] == "myOrder" else "WsMyAsset", message)
+        assert message["timestamp"] == T0 + 5
+
+
+def test_cancel_by_an_unknown_uuid_reports_it_with_an_empty_market(ex: Exchange) -> None:
+    result = ex.cancel_by_ids(MAIN, uuids=["nope"], now_ms=T0)
+    assert result["failed"]["orders"] == [{"uuid": "nope", "market": ""}]
+
+
+def _cancel_open_refusal(ex: Exchange, **kwargs: Any) -> str:
+    with pytest.raises(SandboxError) as caught:
+        ex.cancel_open(MAIN, now_ms=T0, **kwargs)
+    assert (caught.value.status, caught.value.name) == (400, "invalid_parameter")
+    return caught.value.message
+
+
+def test_cancel_open_limits_and_refusals(ex: Exchange) -> None:
+    """Upbit: count 1..300 (default 20), at most 20 pairs per list, side all/ask/bid."""
+    pairs = ",".join(f"KRW-C{i}" for i in range(21))
+    assert _cancel_open_refusal(ex, pairs="KRW-BTC", quote_currencies="KRW") == (
+        "pairs and quote_currencies cannot be used together"
+    )
+    assert _cancel_open_refusal(ex, pairs=pairs) == "pairs takes at most 20 pairs"
+    assert _cancel_open_refusal(ex, excluded_pairs=pairs) == "excluded_pairs takes at most 20 pairs"
+    assert _cancel_open_refusal(ex, cancel_side="buy") == "cancel_side does not have a valid value"
+    for count in (0, 301):
+        assert _cancel_open_refusal(ex, count=count) == "count must be from 1 to 300"
+    twenty = ",".join(f"KRW-C{i}" for i in range(20))
+    assert ex.cancel_open(MAIN, pairs=twenty, excluded_pairs=twenty, now_ms=T0)["success"] == {
+        "count": 0,
+        "orders": [],
+    }
+    assert ex.cancel_open(MAIN, count=300, cancel_side="bid", now_ms=T0)["success"]["count"] == 0
+    for i in range(21):
+        ex.place(MAIN, limit("bid", "0.0001", str(90_000_000 + i * 1000)), now_ms=T0)
+    assert ex.cancel_open(MAIN, now_ms=T0 + 1)["success"]["count"] == 20  # the default count
+    assert len(ex.list_open(MAIN)) == 1
+
+
+def test_a_refused_order_reusing_a_used_identifier_is_refused_for_its_own_error(
+    ex: Exchange,
+) -> None:
+    place(ex, MAIN, limit("bid", "0.001", "99000000", identifier="used"), now_ms=T0)
+    with raises("validation_error"):  # refused before the identifier is looked at
+        ex.place(
+            MAIN,
+            {**limit("bid", "0.001", "99000000"), "side": "buy", "identifier": "used"},
+            now_ms=T0,
+        )
