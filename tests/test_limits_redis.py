@@ -14,7 +14,6 @@ import pickle
 import shlex
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 import redis
 from _redis import free_port, redis_server
+from _serve import serving
 from fake_upbit import FakeUpbit
 from test_limits import StrictServer
 
@@ -43,13 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def fake_upbit() -> Iterator[FakeUpbit]:
-    import threading
-
-    fake = FakeUpbit()
-    threading.Thread(target=fake.serve_forever, daemon=True).start()
-    yield fake
-    fake.shutdown()
-    fake.server_close()
+    with serving(FakeUpbit()) as fake:
+        yield fake
 
 
 @pytest.mark.parametrize(
@@ -313,8 +308,16 @@ def test_clients_in_two_processes_built_with_rate_limit_url_share_one_budget(
     """Two bots, each an `Upbit(rate_limit_url=...)` in its own process, hammer a server that
     answers 429 past 10 candle requests in any sliding second. Sharing the Redis budget, they
     draw no 429 between them; each on its own budget would send twice the rate."""
-    server = StrictServer(limit=10)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    with serving(StrictServer(limit=10)) as server:
+        counts = _two_bots(server, redis_url)
+    assert server.rejected == 0, counts
+    assert [c["429"] for c in counts] == [0, 0]
+    assert all(c["ok"] >= 3 for c in counts), counts
+    assert len(server.accepted) >= 18, counts  # 2.5 s at 10 per second, less the margins
+
+
+def _two_bots(server: StrictServer, redis_url: str) -> list[dict[str, int]]:
+    """Run two `_client_worker.py` bots against `server` for 2.5 s; their counts of answers."""
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     env = {k: v for k, v in os.environ.items() if k not in (RATE_LIMIT_URL_ENV, RATE_LIMIT_DB_ENV)}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "generated")])
@@ -344,12 +347,7 @@ def test_clients_in_two_processes_built_with_rate_limit_url_share_one_budget(
                 bot.wait()
             if bot.stdout is not None:
                 bot.stdout.close()
-        server.shutdown()
-        server.server_close()
-    assert server.rejected == 0, counts
-    assert [c["429"] for c in counts] == [0, 0]
-    assert all(c["ok"] >= 3 for c in counts), counts
-    assert len(server.accepted) >= 18, counts  # 2.5 s at 10 per second, less the margins
+    return counts
 
 
 def test_rate_limit_url_overrides_the_environment(
