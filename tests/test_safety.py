@@ -598,3 +598,26 @@ def test_breaker_changes_are_logged_as_warnings_naming_the_host(
         (logging.WARNING, "circuit breaker for api.test: closed -> open"),
         (logging.WARNING, "circuit breaker for api.test: half_open -> closed"),
     ]
+
+
+def test_an_order_that_succeeds_as_the_half_open_trial_closes_the_breaker(
+    upbit: Upbit, server: FakeUpbit, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Writes go through `lookup_flow`, which must report its successes to the breaker too."""
+    caplog.set_level(logging.WARNING, logger="upbit_ext")
+    now = [0.0]
+    breaker = CircuitBreaker(
+        "api.test", failure_threshold=1, reset_timeout=5.0, clock=lambda: now[0]
+    )
+    upbit._core.ctx.breaker = breaker
+    upbit._core.ctx.policy = RetryPolicy(max_retries=0)
+    server.inject("GET", "/v1/accounts", "500")
+    with pytest.raises(upbit_ext.ServerError):
+        upbit.get_accounts()
+    now[0] = 6.0  # past the cool-down: the order is the half-open trial
+    _order(upbit, identifier="trial-1")
+    assert breaker.state == "closed"
+    assert [r.getMessage() for r in caplog.records if r.name == "upbit_ext"][-1] == (
+        "circuit breaker for api.test: half_open -> closed"
+    )
+    upbit.get_accounts()  # and further calls are let through, not refused as a second trial
