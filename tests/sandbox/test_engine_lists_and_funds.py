@@ -731,3 +731,21 @@ def test_transfer_identifiers_are_single_use_per_sending_pocket(
     place(numbered, MAIN, limit("bid", "0.0001", "99000000", identifier="o"), now_ms=T0 + 7)
     numbered.transfer(MAIN, SUB, "KRW", "1", identifier="o", now_ms=T0 + 8)
     assert [r["identifier"] for r in store.records("transfers", MAIN)] == [longest, "f", "o"]
+
+
+def test_a_hook_failing_after_a_committed_transfer_leaves_its_identifier_burnt_once(
+    store: Store, book: ScriptedBook
+) -> None:
+    """The event hook runs after the commit; if it raises, the transfer has happened and its
+    identifier is already burnt: the error passes through (not a second burn's IntegrityError)."""
+
+    def failing_hook(pocket: str, message: dict[str, Any]) -> None:
+        raise SandboxError(500, "server_error", "hook failed")
+
+    ex = Exchange(store, book, on_event=failing_hook)
+    with pytest.raises(SandboxError) as caught:
+        ex.transfer(MAIN, SUB, "KRW", "1", identifier="once", now_ms=T0)
+    assert (caught.value.status, caught.value.name) == (500, "server_error")
+    assert balances(ex, SUB)["KRW"] == ("50001", "0")  # committed before the hook ran
+    with raises("duplicated_identifier"):
+        ex.transfer(MAIN, SUB, "KRW", "1", identifier="once", now_ms=T0 + 1)
