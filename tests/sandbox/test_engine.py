@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _spec import load_spec
+from _spec import load_examples, load_spec
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -1760,3 +1760,164 @@ def test_a_refused_order_reusing_a_used_identifier_is_refused_for_its_own_error(
             {**limit("bid", "0.001", "99000000"), "side": "buy", "identifier": "used"},
             now_ms=T0,
         )
+
+
+def test_a_bid_of_exactly_the_maximum_total_is_accepted(ex: Exchange) -> None:
+    """Upbit's orders/chance answers `max_total: "1000000000"` for KRW markets and its
+    `over_krw_funds_bid` text calls 1,000,000,000 KRW the maximum orderable amount: a bid of
+    exactly that total is allowed, one volume unit more is not."""
+    ex.deposit(MAIN, "KRW", "1000000000", now_ms=T0)  # 1,010,000,000 KRW in all
+    with raises("over_krw_funds_bid"):  # 10.00000001 * 100,000,000 = 1,000,000,001 KRW
+        ex.place(MAIN, limit("bid", "10.00000001", "100000000"), now_ms=T0)
+    answer = ex.place(MAIN, limit("bid", "10", "100000000"), now_ms=T0)  # 1,000,000,000 KRW
+    # locked: the total plus its 0.05 % fee of 500,000 KRW
+    assert (answer["state"], answer["locked"]) == ("wait", "1000500000")
+    assert account(ex, "KRW") == ("9500000", "1000500000")
+
+
+def test_order_chance_describes_the_market_exactly_as_upbit_does(ex: Exchange) -> None:
+    live = load_examples()["GET /v1/orders/chance"]["data"]  # a real KRW-BTC answer
+    chance = ex.order_chance(MAIN, "KRW-BTC")
+    assert chance["market"] == live["market"]
+    assert [chance[k] for k in ("bid_fee", "ask_fee", "maker_bid_fee", "maker_ask_fee")] == [
+        live[k] for k in ("bid_fee", "ask_fee", "maker_bid_fee", "maker_ask_fee")
+    ]
+    # MAIN's seeded accounts: 10,000,000 KRW; 0.1 BTC bought at 95,000,000 KRW on average
+    assert chance["bid_account"] == {
+        "currency": "KRW",
+        "balance": "10000000",
+        "locked": "0",
+        "avg_buy_price": "0",
+        "avg_buy_price_modified": False,
+        "unit_currency": "KRW",
+    }
+    assert chance["ask_account"] == {
+        "currency": "BTC",
+        "balance": "0.1",
+        "locked": "0",
+        "avg_buy_price": "95000000",
+        "avg_buy_price_modified": False,
+        "unit_currency": "KRW",
+    }
+
+
+_NOT_FOUND = "주문을 찾지 못했습니다."  # "order not found" (Upbit's text)
+_NO_REMAIN = "remain_only를 쓸 수 없는 주문입니다."  # "remain_only cannot be used for this order"
+
+
+def test_each_cancel_and_new_refusal_says_exactly_what_is_wrong(ex: Exchange) -> None:
+    resting = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)["uuid"]
+    # a budget (`price`) bid not matched yet: open, but it has no volume to remain
+    budget_bid = {"market": "KRW-BTC", "side": "bid", "price": "10000", "ord_type": "price"}
+    budget = ex.place(MAIN, budget_bid, now_ms=T0)["uuid"]
+    closed = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)["uuid"]
+    ex.cancel(MAIN, closed, now_ms=T0)
+    new = {"new_ord_type": "limit", "new_price": "99000000", "new_volume": "0.001"}
+    cases: list[tuple[Any, int, str, str]] = [
+        ([], 400, "validation_error", "the body must be a JSON object"),
+        (  # a plain order's parameter is not one of this request's
+            {"prev_order_uuid": resting, **new, "market": "KRW-BTC"},
+            400,
+            "validation_error",
+            "market is not a parameter of this request",
+        ),
+        (new, 400, "validation_error", "prev_order_uuid or prev_order_identifier is missing"),
+        (
+            {"prev_order_uuid": resting, "prev_order_identifier": "a", **new},
+            400,
+            "invalid_parameter",
+            "prev_order_uuid and prev_order_identifier are exclusive",
+        ),
+        ({"prev_order_uuid": resting}, 400, "validation_error", "new_ord_type is missing"),
+        ({"prev_order_uuid": closed, **new}, 404, "order_not_found", _NOT_FOUND),
+        ({"prev_order_uuid": "no-such-uuid", **new}, 404, "order_not_found", _NOT_FOUND),
+        (  # a budget bid is given a total, never a volume
+            {
+                "prev_order_uuid": resting,
+                "new_ord_type": "price",
+                "new_price": "10000",
+                "new_volume": "remain_only",
+            },
+            400,
+            "create_bid_error",
+            _NO_REMAIN,
+        ),
+        (
+            {
+                "prev_order_uuid": resting,
+                "new_ord_type": "best",
+                "new_price": "10000",
+                "new_time_in_force": "ioc",
+                "new_volume": "remain_only",
+            },
+            400,
+            "create_bid_error",
+            _NO_REMAIN,
+        ),
+        (  # the old order was given no volume, so none remains to reuse
+            {**new, "prev_order_uuid": budget, "new_volume": "remain_only"},
+            400,
+            "create_bid_error",
+            _NO_REMAIN,
+        ),
+    ]
+    for body, status, name, message in cases:
+        with pytest.raises(SandboxError) as caught:
+            ex.cancel_and_new(MAIN, body, now_ms=T0 + 1)
+        assert (caught.value.status, caught.value.name, caught.value.message) == (
+            status,
+            name,
+            message,
+        ), body
+    states = [ex.get(MAIN, u)["state"] for u in (resting, budget, closed)]
+    assert states == ["wait", "wait", "cancel"]
+    # still locked: 0.001 * 99,000,000 * 1.0005 = 99,049.5 and 10,000 * 1.0005 = 10,005
+    assert account(ex, "KRW") == ("9890945.5", "109054.5")
+
+
+def test_cancel_and_new_reuses_an_asks_remaining_volume_for_a_best_ask(ex: Exchange) -> None:
+    """remain_only is refused only where the new order takes a total (a `price` or `best`
+    bid); a `best` ask is given a volume, so it may reuse the old ask's."""
+    old = place(ex, MAIN, limit("ask", "0.001", "101000000"), now_ms=T0)  # rests above the bids
+    body = {
+        "prev_order_uuid": old["uuid"],
+        "new_ord_type": "best",
+        "new_volume": "remain_only",
+        "new_time_in_force": "ioc",
+    }
+    result = ex.cancel_and_new(MAIN, body, now_ms=T0 + 1)
+    assert "new_order_identifier" not in result  # no new identifier was given
+    new = ex.get(MAIN, result["new_order_uuid"])
+    assert (new["side"], new["ord_type"], new["volume"], new["time_in_force"]) == (
+        "ask",
+        "best",
+        "0.001",
+        "ioc",
+    )
+
+
+def test_cancel_and_new_passes_every_new_parameter_on(ex: Exchange) -> None:
+    old = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    body = {
+        "prev_order_uuid": old["uuid"],
+        "new_ord_type": "limit",
+        "new_price": "98000000",
+        "new_volume": "0.002",
+        "new_identifier": "next",
+        "new_time_in_force": "ioc",
+        "new_smp_type": "reduce",
+    }
+    result = ex.cancel_and_new(MAIN, body, now_ms=T0 + 1)
+    assert result["new_order_identifier"] == "next"
+    new = ex.get(MAIN, identifier="next")
+    assert new["uuid"] == result["new_order_uuid"]
+    assert (new["price"], new["volume"], new["time_in_force"], new["smp_type"]) == (
+        "98000000",
+        "0.002",
+        "ioc",
+        "reduce",  # not the default cancel_maker
+    )
+    ex.settle(T0 + 2)
+    # ioc: nothing is offered at 98,000,000 (asks from 100,000,000), so it is cancelled
+    assert ex.get(MAIN, identifier="next")["state"] == "cancel"
+    assert account(ex, "KRW") == ("10000000", "0")
