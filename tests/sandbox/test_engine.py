@@ -1921,3 +1921,187 @@ def test_cancel_and_new_passes_every_new_parameter_on(ex: Exchange) -> None:
     # ioc: nothing is offered at 98,000,000 (asks from 100,000,000), so it is cancelled
     assert ex.get(MAIN, identifier="next")["state"] == "cancel"
     assert account(ex, "KRW") == ("10000000", "0")
+
+
+def test_my_order_messages_follow_an_order_through_its_life(
+    ex: Exchange, book: ScriptedBook, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """Every field of myOrder (docs: websocket-myorder) at each step of a limit bid that takes
+    two levels, rests, is filled once as maker and is then cancelled; fee 0.05 %."""
+    ex.advance(T0)
+    order = ex.place(MAIN, limit("bid", "0.005", "100001000", identifier="w-1"), now_ms=T0)
+    book.trade("KRW-BTC", T0 + 10, "100001000", "0.001")
+    ex.advance(T0 + 100)  # takes 0.001 @ 100,000,000 and 0.002 @ 100,001,000, then the trade
+    ex.cancel(MAIN, order["uuid"], now_ms=T0 + 200)
+    fills = [t["uuid"] for t in ex.get(MAIN, order["uuid"])["trades"]]
+    assert len(fills) == 3
+
+    def message(**fields: Any) -> dict[str, Any]:
+        return {
+            "type": "myOrder",
+            "code": "KRW-BTC",
+            "uuid": order["uuid"],
+            "ask_bid": "BID",
+            "order_type": "limit",
+            "state": "trade",
+            "price": 100001000.0,
+            "volume": 0.005,
+            "reserved_fee": 250.0025,  # 0.005 * 100,001,000 = 500,005 KRW; fee 250.0025
+            "time_in_force": None,
+            "identifier": "w-1",
+            "smp_type": "cancel_maker",
+            "prevented_volume": 0.0,
+            "prevented_locked": 0.0,
+            "order_timestamp": T0,
+            "stream_type": "REALTIME",
+            **fields,
+        }
+
+    not_a_trade = {"trade_uuid": None, "trade_fee": None, "is_maker": None, "trade_timestamp": None}
+    expected = [
+        message(  # accepted: the whole total plus its fee locked
+            state="wait",
+            **not_a_trade,
+            avg_price=0.0,
+            remaining_volume=0.005,
+            executed_volume=0.0,
+            trades_count=0,
+            remaining_fee=250.0025,
+            paid_fee=0.0,
+            locked=500255.0025,
+            executed_funds=0.0,
+            timestamp=T0,
+        ),
+        message(  # 0.001 @ 100,000,000 = 100,000 KRW, fee 50; releases 0.001 of the reservation
+            trade_uuid=fills[0],
+            price=100000000.0,
+            volume=0.001,
+            avg_price=100000000.0,
+            remaining_volume=0.004,
+            executed_volume=0.001,
+            trades_count=1,
+            remaining_fee=200.002,  # 0.004 * 100,001,000 * 0.0005
+            paid_fee=50.0,
+            locked=400204.002,  # 500,255.0025 - 100,051.0005
+            executed_funds=100000.0,
+            trade_fee=50.0,
+            is_maker=False,
+            trade_timestamp=T0,
+            timestamp=T0,
+        ),
+        message(  # 0.002 @ 100,001,000 = 200,002 KRW, fee 100.001
+            trade_uuid=fills[1],
+            volume=0.002,
+            avg_price=float(D(300_002) / D("0.003")),
+            remaining_volume=0.002,
+            executed_volume=0.003,
+            trades_count=2,
+            remaining_fee=100.001,
+            paid_fee=150.001,
+            locked=200102.001,
+            executed_funds=300002.0,
+            trade_fee=100.001,
+            is_maker=False,
+            trade_timestamp=T0,
+            timestamp=T0,
+        ),
+        message(  # the trade at T0 + 10 fills 0.001 at the order's price, as maker
+            trade_uuid=fills[2],
+            volume=0.001,
+            avg_price=100000750.0,  # 400,003 / 0.004
+            remaining_volume=0.001,
+            executed_volume=0.004,
+            trades_count=3,
+            remaining_fee=50.0005,
+            paid_fee=200.0015,
+            locked=100051.0005,
+            executed_funds=400003.0,
+            trade_fee=50.0005,
+            is_maker=True,
+            trade_timestamp=T0 + 10,
+            timestamp=T0 + 10,
+        ),
+        message(  # cancelled: the order keeps what it still locked at that moment
+            state="cancel",
+            **not_a_trade,
+            avg_price=100000750.0,
+            remaining_volume=0.001,
+            executed_volume=0.004,
+            trades_count=3,
+            remaining_fee=50.0005,
+            paid_fee=200.0015,
+            locked=100051.0005,
+            executed_funds=400003.0,
+            timestamp=T0 + 200,
+        ),
+    ]
+    assert [m for _, m in events if m["type"] == "myOrder"] == expected
+
+
+def test_cancelling_a_closed_order_is_not_found(ex: Exchange) -> None:
+    done = place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)  # takes the best ask
+    assert done["state"] == "done"
+    with pytest.raises(SandboxError) as caught:
+        ex.cancel(MAIN, done["uuid"], now_ms=T0 + 1)
+    assert (caught.value.status, caught.value.name, caught.value.message) == (
+        404,
+        "order_not_found",
+        _NOT_FOUND,
+    )
+
+
+def test_my_order_messages_carry_the_time_in_force(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    place(ex, MAIN, limit("bid", "0.001", "99000000", time_in_force="ioc"), now_ms=T0)
+    # accepted, then cancelled: nothing is offered at 99,000,000
+    states = [(m["state"], m["time_in_force"]) for _, m in events if m["type"] == "myOrder"]
+    assert states == [("wait", "ioc"), ("cancel", "ioc")]
+
+
+_LIVE_PRICE_BID = (
+    "POST /v1/orders (price = market bid; note volume/remaining_volume/prevented_volume absent)"
+)
+
+
+@pytest.mark.parametrize(
+    ("example", "body"),
+    [
+        ("POST /v1/orders (limit bid)", limit("bid", "0.001", "99000000")),
+        (
+            _LIVE_PRICE_BID,
+            {"market": "KRW-BTC", "side": "bid", "price": "10000", "ord_type": "price"},
+        ),
+        (
+            "POST /v1/orders (market ask)",
+            {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "market"},
+        ),
+    ],
+)
+def test_order_answers_carry_the_fields_of_upbits_live_answers(
+    ex: Exchange, example: str, body: dict[str, str]
+) -> None:
+    """The fields of real answers (recorded before 2026-11, when Upbit began sending
+    `smp_type` with every order): no `executed_funds` or `trades` outside the listings and
+    `GET /v1/order`; `prevented_volume` exactly where there is a volume."""
+    live = set(load_examples()[example]["data"])
+    assert set(ex.place(MAIN, body, now_ms=T0, test=True)) == live | {"smp_type"}
+    answer = ex.place(MAIN, body, now_ms=T0)
+    assert set(answer) == live | {"smp_type"}
+    if body["ord_type"] == "limit":
+        assert set(ex.cancel(MAIN, answer["uuid"], now_ms=T0 + 1)) == (
+            set(load_examples()["DELETE /v1/order"]["data"]) | {"smp_type"}
+        )
+        assert set(ex.get(MAIN, answer["uuid"])) == (
+            set(load_examples()["GET /v1/order (limit, wait)"]["data"]) | {"smp_type"}
+        )
+
+
+def test_an_order_stored_before_smp_types_is_reported_with_none(
+    ex: Exchange, db_path: Path
+) -> None:
+    order = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    with sqlite3.connect(db_path) as db:  # as a sandbox database from before SMP stored it
+        db.execute("UPDATE orders SET smp_type = NULL WHERE uuid = ?", (order["uuid"],))
+    db.close()
+    assert ex.get(MAIN, order["uuid"])["smp_type"] == "none"
