@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import threading
+import uuid as uuid_module
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -2105,3 +2106,72 @@ def test_an_order_stored_before_smp_types_is_reported_with_none(
         db.execute("UPDATE orders SET smp_type = NULL WHERE uuid = ?", (order["uuid"],))
     db.close()
     assert ex.get(MAIN, order["uuid"])["smp_type"] == "none"
+
+
+def test_looking_an_order_up_without_uuid_or_identifier_says_so(ex: Exchange) -> None:
+    for look_up in (lambda: ex.get(MAIN), lambda: ex.cancel(MAIN, now_ms=T0)):
+        with pytest.raises(SandboxError) as caught:
+            look_up()
+        assert (caught.value.status, caught.value.name, caught.value.message) == (
+            400,
+            "validation_error",
+            "uuid or identifier is missing",
+        )
+
+
+def test_asset_messages_have_the_fields_of_upbits_my_asset(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """docs (websocket-myasset): type, asset_uuid, assets, asset_timestamp, timestamp,
+    stream_type REALTIME; each message its own asset_uuid."""
+    ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    ex.deposit(MAIN, "KRW", "1000", now_ms=T0 + 1)
+    assets = [m for _, m in events if m["type"] == "myAsset"]
+    assert len(assets) == 2
+    for message in assets:
+        assert set(message) == {
+            "type",
+            "asset_uuid",
+            "assets",
+            "asset_timestamp",
+            "timestamp",
+            "stream_type",
+        }
+        assert message["stream_type"] == "REALTIME"
+        assert str(uuid_module.UUID(message["asset_uuid"])) == message["asset_uuid"]
+    assert assets[0]["asset_uuid"] != assets[1]["asset_uuid"]
+    # 99,000 KRW + 49.5 fee locked; then 1,000 KRW more
+    assert [m["assets"] for m in assets] == [
+        [{"currency": "KRW", "balance": 9900950.5, "locked": 99049.5}],
+        [{"currency": "KRW", "balance": 9901950.5, "locked": 99049.5}],
+    ]
+
+
+def test_accounts_keep_listing_krw_once_it_is_all_gone(ex: Exchange) -> None:
+    ex.withdraw(SUB, "KRW", "50000", now_ms=T0)  # all of SUB's KRW
+    assert [(r["currency"], r["balance"], r["locked"]) for r in ex.accounts(SUB)] == [
+        ("KRW", "0", "0")
+    ]
+    ex.place(MAIN, limit("ask", "0.1", "101000000"), now_ms=T0)  # all of MAIN's BTC locked
+    ex.withdraw(MAIN, "KRW", "10000000", now_ms=T0)
+    assert [(r["currency"], r["balance"], r["locked"]) for r in ex.accounts(MAIN)] == [
+        ("KRW", "0", "0"),
+        ("BTC", "0", "0.1"),
+    ]
+
+
+def test_list_by_ids_returns_only_the_named_orders_of_the_market_asked_for(ex: Exchange) -> None:
+    a = place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
+    place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="b"), now_ms=T0 + 1)
+    eth = {"market": "BTC-ETH", "side": "bid", "volume": "0.1", "price": "0.02"}
+    c = place(ex, MAIN, {**eth, "ord_type": "limit", "identifier": "c"}, now_ms=T0 + 2)
+
+    def listed(**kwargs: Any) -> list[str]:
+        return [o["uuid"] for o in ex.list_by_ids(MAIN, order_by="asc", **kwargs)]
+
+    assert listed(uuids=[a["uuid"], c["uuid"]]) == [a["uuid"], c["uuid"]]
+    assert listed(identifiers=["a", "c"]) == [a["uuid"], c["uuid"]]
+    assert listed(uuids=[a["uuid"], c["uuid"]], market="BTC-ETH") == [c["uuid"]]
+    assert listed(identifiers=["a", "c"], market="KRW-BTC") == [a["uuid"]]
+    with raises("notfoundmarket"):
+        ex.list_by_ids(MAIN, uuids=[a["uuid"]], market="KRW-NOPE")
