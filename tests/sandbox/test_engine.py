@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import threading
+import uuid as uuid_module
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _spec import load_spec
+from _spec import load_examples, load_spec
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -1760,3 +1761,416 @@ def test_a_refused_order_reusing_a_used_identifier_is_refused_for_its_own_error(
             {**limit("bid", "0.001", "99000000"), "side": "buy", "identifier": "used"},
             now_ms=T0,
         )
+
+
+def test_a_bid_of_exactly_the_maximum_total_is_accepted(ex: Exchange) -> None:
+    """Upbit's orders/chance answers `max_total: "1000000000"` for KRW markets and its
+    `over_krw_funds_bid` text calls 1,000,000,000 KRW the maximum orderable amount: a bid of
+    exactly that total is allowed, one volume unit more is not."""
+    ex.deposit(MAIN, "KRW", "1000000000", now_ms=T0)  # 1,010,000,000 KRW in all
+    with raises("over_krw_funds_bid"):  # 10.00000001 * 100,000,000 = 1,000,000,001 KRW
+        ex.place(MAIN, limit("bid", "10.00000001", "100000000"), now_ms=T0)
+    answer = ex.place(MAIN, limit("bid", "10", "100000000"), now_ms=T0)  # 1,000,000,000 KRW
+    # locked: the total plus its 0.05 % fee of 500,000 KRW
+    assert (answer["state"], answer["locked"]) == ("wait", "1000500000")
+    assert account(ex, "KRW") == ("9500000", "1000500000")
+
+
+def test_order_chance_describes_the_market_exactly_as_upbit_does(ex: Exchange) -> None:
+    live = load_examples()["GET /v1/orders/chance"]["data"]  # a real KRW-BTC answer
+    chance = ex.order_chance(MAIN, "KRW-BTC")
+    assert chance["market"] == live["market"]
+    assert [chance[k] for k in ("bid_fee", "ask_fee", "maker_bid_fee", "maker_ask_fee")] == [
+        live[k] for k in ("bid_fee", "ask_fee", "maker_bid_fee", "maker_ask_fee")
+    ]
+    # MAIN's seeded accounts: 10,000,000 KRW; 0.1 BTC bought at 95,000,000 KRW on average
+    assert chance["bid_account"] == {
+        "currency": "KRW",
+        "balance": "10000000",
+        "locked": "0",
+        "avg_buy_price": "0",
+        "avg_buy_price_modified": False,
+        "unit_currency": "KRW",
+    }
+    assert chance["ask_account"] == {
+        "currency": "BTC",
+        "balance": "0.1",
+        "locked": "0",
+        "avg_buy_price": "95000000",
+        "avg_buy_price_modified": False,
+        "unit_currency": "KRW",
+    }
+
+
+_NOT_FOUND = "주문을 찾지 못했습니다."  # "order not found" (Upbit's text)
+_NO_REMAIN = "remain_only를 쓸 수 없는 주문입니다."  # "remain_only cannot be used for this order"
+
+
+def test_each_cancel_and_new_refusal_says_exactly_what_is_wrong(ex: Exchange) -> None:
+    resting = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)["uuid"]
+    # a budget (`price`) bid not matched yet: open, but it has no volume to remain
+    budget_bid = {"market": "KRW-BTC", "side": "bid", "price": "10000", "ord_type": "price"}
+    budget = ex.place(MAIN, budget_bid, now_ms=T0)["uuid"]
+    closed = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)["uuid"]
+    ex.cancel(MAIN, closed, now_ms=T0)
+    new = {"new_ord_type": "limit", "new_price": "99000000", "new_volume": "0.001"}
+    cases: list[tuple[Any, int, str, str]] = [
+        ([], 400, "validation_error", "the body must be a JSON object"),
+        (  # a plain order's parameter is not one of this request's
+            {"prev_order_uuid": resting, **new, "market": "KRW-BTC"},
+            400,
+            "validation_error",
+            "market is not a parameter of this request",
+        ),
+        (new, 400, "validation_error", "prev_order_uuid or prev_order_identifier is missing"),
+        (
+            {"prev_order_uuid": resting, "prev_order_identifier": "a", **new},
+            400,
+            "invalid_parameter",
+            "prev_order_uuid and prev_order_identifier are exclusive",
+        ),
+        ({"prev_order_uuid": resting}, 400, "validation_error", "new_ord_type is missing"),
+        ({"prev_order_uuid": closed, **new}, 404, "order_not_found", _NOT_FOUND),
+        ({"prev_order_uuid": "no-such-uuid", **new}, 404, "order_not_found", _NOT_FOUND),
+        (  # a budget bid is given a total, never a volume
+            {
+                "prev_order_uuid": resting,
+                "new_ord_type": "price",
+                "new_price": "10000",
+                "new_volume": "remain_only",
+            },
+            400,
+            "create_bid_error",
+            _NO_REMAIN,
+        ),
+        (
+            {
+                "prev_order_uuid": resting,
+                "new_ord_type": "best",
+                "new_price": "10000",
+                "new_time_in_force": "ioc",
+                "new_volume": "remain_only",
+            },
+            400,
+            "create_bid_error",
+            _NO_REMAIN,
+        ),
+        (  # the old order was given no volume, so none remains to reuse
+            {**new, "prev_order_uuid": budget, "new_volume": "remain_only"},
+            400,
+            "create_bid_error",
+            _NO_REMAIN,
+        ),
+    ]
+    for body, status, name, message in cases:
+        with pytest.raises(SandboxError) as caught:
+            ex.cancel_and_new(MAIN, body, now_ms=T0 + 1)
+        assert (caught.value.status, caught.value.name, caught.value.message) == (
+            status,
+            name,
+            message,
+        ), body
+    states = [ex.get(MAIN, u)["state"] for u in (resting, budget, closed)]
+    assert states == ["wait", "wait", "cancel"]
+    # still locked: 0.001 * 99,000,000 * 1.0005 = 99,049.5 and 10,000 * 1.0005 = 10,005
+    assert account(ex, "KRW") == ("9890945.5", "109054.5")
+
+
+def test_cancel_and_new_reuses_an_asks_remaining_volume_for_a_best_ask(ex: Exchange) -> None:
+    """remain_only is refused only where the new order takes a total (a `price` or `best`
+    bid); a `best` ask is given a volume, so it may reuse the old ask's."""
+    old = place(ex, MAIN, limit("ask", "0.001", "101000000"), now_ms=T0)  # rests above the bids
+    body = {
+        "prev_order_uuid": old["uuid"],
+        "new_ord_type": "best",
+        "new_volume": "remain_only",
+        "new_time_in_force": "ioc",
+    }
+    result = ex.cancel_and_new(MAIN, body, now_ms=T0 + 1)
+    assert "new_order_identifier" not in result  # no new identifier was given
+    new = ex.get(MAIN, result["new_order_uuid"])
+    assert (new["side"], new["ord_type"], new["volume"], new["time_in_force"]) == (
+        "ask",
+        "best",
+        "0.001",
+        "ioc",
+    )
+
+
+def test_cancel_and_new_passes_every_new_parameter_on(ex: Exchange) -> None:
+    old = place(ex, MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    body = {
+        "prev_order_uuid": old["uuid"],
+        "new_ord_type": "limit",
+        "new_price": "98000000",
+        "new_volume": "0.002",
+        "new_identifier": "next",
+        "new_time_in_force": "ioc",
+        "new_smp_type": "reduce",
+    }
+    result = ex.cancel_and_new(MAIN, body, now_ms=T0 + 1)
+    assert result["new_order_identifier"] == "next"
+    new = ex.get(MAIN, identifier="next")
+    assert new["uuid"] == result["new_order_uuid"]
+    assert (new["price"], new["volume"], new["time_in_force"], new["smp_type"]) == (
+        "98000000",
+        "0.002",
+        "ioc",
+        "reduce",  # not the default cancel_maker
+    )
+    ex.settle(T0 + 2)
+    # ioc: nothing is offered at 98,000,000 (asks from 100,000,000), so it is cancelled
+    assert ex.get(MAIN, identifier="next")["state"] == "cancel"
+    assert account(ex, "KRW") == ("10000000", "0")
+
+
+def test_my_order_messages_follow_an_order_through_its_life(
+    ex: Exchange, book: ScriptedBook, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """Every field of myOrder (docs: websocket-myorder) at each step of a limit bid that takes
+    two levels, rests, is filled once as maker and is then cancelled; fee 0.05 %."""
+    ex.advance(T0)
+    order = ex.place(MAIN, limit("bid", "0.005", "100001000", identifier="w-1"), now_ms=T0)
+    book.trade("KRW-BTC", T0 + 10, "100001000", "0.001")
+    ex.advance(T0 + 100)  # takes 0.001 @ 100,000,000 and 0.002 @ 100,001,000, then the trade
+    ex.cancel(MAIN, order["uuid"], now_ms=T0 + 200)
+    fills = [t["uuid"] for t in ex.get(MAIN, order["uuid"])["trades"]]
+    assert len(fills) == 3
+
+    def message(**fields: Any) -> dict[str, Any]:
+        return {
+            "type": "myOrder",
+            "code": "KRW-BTC",
+            "uuid": order["uuid"],
+            "ask_bid": "BID",
+            "order_type": "limit",
+            "state": "trade",
+            "price": 100001000.0,
+            "volume": 0.005,
+            "reserved_fee": 250.0025,  # 0.005 * 100,001,000 = 500,005 KRW; fee 250.0025
+            "time_in_force": None,
+            "identifier": "w-1",
+            "smp_type": "cancel_maker",
+            "prevented_volume": 0.0,
+            "prevented_locked": 0.0,
+            "order_timestamp": T0,
+            "stream_type": "REALTIME",
+            **fields,
+        }
+
+    not_a_trade = {"trade_uuid": None, "trade_fee": None, "is_maker": None, "trade_timestamp": None}
+    expected = [
+        message(  # accepted: the whole total plus its fee locked
+            state="wait",
+            **not_a_trade,
+            avg_price=0.0,
+            remaining_volume=0.005,
+            executed_volume=0.0,
+            trades_count=0,
+            remaining_fee=250.0025,
+            paid_fee=0.0,
+            locked=500255.0025,
+            executed_funds=0.0,
+            timestamp=T0,
+        ),
+        message(  # 0.001 @ 100,000,000 = 100,000 KRW, fee 50; releases 0.001 of the reservation
+            trade_uuid=fills[0],
+            price=100000000.0,
+            volume=0.001,
+            avg_price=100000000.0,
+            remaining_volume=0.004,
+            executed_volume=0.001,
+            trades_count=1,
+            remaining_fee=200.002,  # 0.004 * 100,001,000 * 0.0005
+            paid_fee=50.0,
+            locked=400204.002,  # 500,255.0025 - 100,051.0005
+            executed_funds=100000.0,
+            trade_fee=50.0,
+            is_maker=False,
+            trade_timestamp=T0,
+            timestamp=T0,
+        ),
+        message(  # 0.002 @ 100,001,000 = 200,002 KRW, fee 100.001
+            trade_uuid=fills[1],
+            volume=0.002,
+            avg_price=float(D(300_002) / D("0.003")),
+            remaining_volume=0.002,
+            executed_volume=0.003,
+            trades_count=2,
+            remaining_fee=100.001,
+            paid_fee=150.001,
+            locked=200102.001,
+            executed_funds=300002.0,
+            trade_fee=100.001,
+            is_maker=False,
+            trade_timestamp=T0,
+            timestamp=T0,
+        ),
+        message(  # the trade at T0 + 10 fills 0.001 at the order's price, as maker
+            trade_uuid=fills[2],
+            volume=0.001,
+            avg_price=100000750.0,  # 400,003 / 0.004
+            remaining_volume=0.001,
+            executed_volume=0.004,
+            trades_count=3,
+            remaining_fee=50.0005,
+            paid_fee=200.0015,
+            locked=100051.0005,
+            executed_funds=400003.0,
+            trade_fee=50.0005,
+            is_maker=True,
+            trade_timestamp=T0 + 10,
+            timestamp=T0 + 10,
+        ),
+        message(  # cancelled: the order keeps what it still locked at that moment
+            state="cancel",
+            **not_a_trade,
+            avg_price=100000750.0,
+            remaining_volume=0.001,
+            executed_volume=0.004,
+            trades_count=3,
+            remaining_fee=50.0005,
+            paid_fee=200.0015,
+            locked=100051.0005,
+            executed_funds=400003.0,
+            timestamp=T0 + 200,
+        ),
+    ]
+    assert [m for _, m in events if m["type"] == "myOrder"] == expected
+
+
+def test_cancelling_a_closed_order_is_not_found(ex: Exchange) -> None:
+    done = place(ex, MAIN, limit("bid", "0.001", "100000000"), now_ms=T0)  # takes the best ask
+    assert done["state"] == "done"
+    with pytest.raises(SandboxError) as caught:
+        ex.cancel(MAIN, done["uuid"], now_ms=T0 + 1)
+    assert (caught.value.status, caught.value.name, caught.value.message) == (
+        404,
+        "order_not_found",
+        _NOT_FOUND,
+    )
+
+
+def test_my_order_messages_carry_the_time_in_force(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    place(ex, MAIN, limit("bid", "0.001", "99000000", time_in_force="ioc"), now_ms=T0)
+    # accepted, then cancelled: nothing is offered at 99,000,000
+    states = [(m["state"], m["time_in_force"]) for _, m in events if m["type"] == "myOrder"]
+    assert states == [("wait", "ioc"), ("cancel", "ioc")]
+
+
+_LIVE_PRICE_BID = (
+    "POST /v1/orders (price = market bid; note volume/remaining_volume/prevented_volume absent)"
+)
+
+
+@pytest.mark.parametrize(
+    ("example", "body"),
+    [
+        ("POST /v1/orders (limit bid)", limit("bid", "0.001", "99000000")),
+        (
+            _LIVE_PRICE_BID,
+            {"market": "KRW-BTC", "side": "bid", "price": "10000", "ord_type": "price"},
+        ),
+        (
+            "POST /v1/orders (market ask)",
+            {"market": "KRW-BTC", "side": "ask", "volume": "0.001", "ord_type": "market"},
+        ),
+    ],
+)
+def test_order_answers_carry_the_fields_of_upbits_live_answers(
+    ex: Exchange, example: str, body: dict[str, str]
+) -> None:
+    """The fields of real answers (recorded before 2026-11, when Upbit began sending
+    `smp_type` with every order): no `executed_funds` or `trades` outside the listings and
+    `GET /v1/order`; `prevented_volume` exactly where there is a volume."""
+    live = set(load_examples()[example]["data"])
+    assert set(ex.place(MAIN, body, now_ms=T0, test=True)) == live | {"smp_type"}
+    answer = ex.place(MAIN, body, now_ms=T0)
+    assert set(answer) == live | {"smp_type"}
+    if body["ord_type"] == "limit":
+        assert set(ex.cancel(MAIN, answer["uuid"], now_ms=T0 + 1)) == (
+            set(load_examples()["DELETE /v1/order"]["data"]) | {"smp_type"}
+        )
+        assert set(ex.get(MAIN, answer["uuid"])) == (
+            set(load_examples()["GET /v1/order (limit, wait)"]["data"]) | {"smp_type"}
+        )
+
+
+def test_an_order_stored_before_smp_types_is_reported_with_none(
+    ex: Exchange, db_path: Path
+) -> None:
+    order = ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    with sqlite3.connect(db_path) as db:  # as a sandbox database from before SMP stored it
+        db.execute("UPDATE orders SET smp_type = NULL WHERE uuid = ?", (order["uuid"],))
+    db.close()
+    assert ex.get(MAIN, order["uuid"])["smp_type"] == "none"
+
+
+def test_looking_an_order_up_without_uuid_or_identifier_says_so(ex: Exchange) -> None:
+    for look_up in (lambda: ex.get(MAIN), lambda: ex.cancel(MAIN, now_ms=T0)):
+        with pytest.raises(SandboxError) as caught:
+            look_up()
+        assert (caught.value.status, caught.value.name, caught.value.message) == (
+            400,
+            "validation_error",
+            "uuid or identifier is missing",
+        )
+
+
+def test_asset_messages_have_the_fields_of_upbits_my_asset(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """docs (websocket-myasset): type, asset_uuid, assets, asset_timestamp, timestamp,
+    stream_type REALTIME; asset_uuid a uuid (whether it changes per message is undocumented)."""
+    ex.place(MAIN, limit("bid", "0.001", "99000000"), now_ms=T0)
+    ex.deposit(MAIN, "KRW", "1000", now_ms=T0 + 1)
+    assets = [m for _, m in events if m["type"] == "myAsset"]
+    assert len(assets) == 2
+    for message in assets:
+        assert set(message) == {
+            "type",
+            "asset_uuid",
+            "assets",
+            "asset_timestamp",
+            "timestamp",
+            "stream_type",
+        }
+        assert message["stream_type"] == "REALTIME"
+        assert str(uuid_module.UUID(message["asset_uuid"])) == message["asset_uuid"]
+    # 99,000 KRW + 49.5 fee locked; then 1,000 KRW more
+    assert [m["assets"] for m in assets] == [
+        [{"currency": "KRW", "balance": 9900950.5, "locked": 99049.5}],
+        [{"currency": "KRW", "balance": 9901950.5, "locked": 99049.5}],
+    ]
+
+
+def test_accounts_keep_listing_krw_once_it_is_all_gone(ex: Exchange) -> None:
+    ex.withdraw(SUB, "KRW", "50000", now_ms=T0)  # all of SUB's KRW
+    assert [(r["currency"], r["balance"], r["locked"]) for r in ex.accounts(SUB)] == [
+        ("KRW", "0", "0")
+    ]
+    ex.place(MAIN, limit("ask", "0.1", "101000000"), now_ms=T0)  # all of MAIN's BTC locked
+    ex.withdraw(MAIN, "KRW", "10000000", now_ms=T0)
+    assert [(r["currency"], r["balance"], r["locked"]) for r in ex.accounts(MAIN)] == [
+        ("KRW", "0", "0"),
+        ("BTC", "0", "0.1"),
+    ]
+
+
+def test_list_by_ids_returns_only_the_named_orders_of_the_market_asked_for(ex: Exchange) -> None:
+    a = place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="a"), now_ms=T0)
+    place(ex, MAIN, limit("bid", "0.0001", "99000000", identifier="b"), now_ms=T0 + 1)
+    eth = {"market": "BTC-ETH", "side": "bid", "volume": "0.1", "price": "0.02"}
+    c = place(ex, MAIN, {**eth, "ord_type": "limit", "identifier": "c"}, now_ms=T0 + 2)
+
+    def listed(**kwargs: Any) -> list[str]:
+        return [o["uuid"] for o in ex.list_by_ids(MAIN, order_by="asc", **kwargs)]
+
+    assert listed(uuids=[a["uuid"], c["uuid"]]) == [a["uuid"], c["uuid"]]
+    assert listed(identifiers=["a", "c"]) == [a["uuid"], c["uuid"]]
+    assert listed(uuids=[a["uuid"], c["uuid"]], market="BTC-ETH") == [c["uuid"]]
+    assert listed(identifiers=["a", "c"], market="KRW-BTC") == [a["uuid"]]
+    with raises("notfoundmarket"):
+        ex.list_by_ids(MAIN, uuids=[a["uuid"]], market="KRW-NOPE")

@@ -399,11 +399,11 @@ class Exchange:
     def _find(self, pocket: str, uuid: str | None, identifier: str | None) -> OrderRow:
         if uuid is None and identifier is None:
             raise _error("validation_error", "uuid or identifier is missing")
-        found = (
-            self.store.order(pocket, uuid)
-            if uuid is not None
-            else self.store.order_by_identifier(pocket, identifier or "")
-        )
+        if uuid is not None:
+            found = self.store.order(pocket, uuid)
+        else:
+            assert identifier is not None
+            found = self.store.order_by_identifier(pocket, identifier)
         if found is None:
             raise _error("order_not_found", _MSG_NOT_FOUND, 404)
         return found
