@@ -2174,3 +2174,34 @@ def test_list_by_ids_returns_only_the_named_orders_of_the_market_asked_for(ex: E
     assert listed(identifiers=["a", "c"], market="KRW-BTC") == [a["uuid"]]
     with raises("notfoundmarket"):
         ex.list_by_ids(MAIN, uuids=[a["uuid"]], market="KRW-NOPE")
+
+
+def test_cancel_open_cancels_only_the_pairs_or_quote_currencies_named(
+    ex: Exchange, events: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """`pairs` and `quote_currencies` restrict the batch cancel (found by the fifth session's
+    re-run: the older test's filters could be dropped without a test failing), and the orders'
+    cancel messages carry the time of the cancel."""
+    eth = {
+        "market": "BTC-ETH",
+        "side": "bid",
+        "volume": "0.1",
+        "price": "0.02",
+        "ord_type": "limit",
+    }
+    krw = place(ex, MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0)
+    btc = place(ex, MAIN, eth, now_ms=T0 + 1)  # the newest: first in a descending batch
+
+    by_pair = ex.cancel_open(MAIN, pairs="KRW-BTC", now_ms=T0 + 10)
+    assert [o["uuid"] for o in by_pair["success"]["orders"]] == [krw["uuid"]]
+    assert [o["uuid"] for o in ex.list_open(MAIN)] == [btc["uuid"]]
+    # The cancelled order's last myOrder message is stamped with the cancel's own time.
+    (cancelled,) = [m for _, m in events if m["type"] == "myOrder" and m["uuid"] == krw["uuid"]][
+        -1:
+    ]
+    assert (cancelled["state"], cancelled["timestamp"]) == ("cancel", T0 + 10)
+
+    krw_again = place(ex, MAIN, limit("bid", "0.0001", "99000000"), now_ms=T0 + 20)
+    by_quote = ex.cancel_open(MAIN, quote_currencies="BTC", now_ms=T0 + 30)
+    assert [o["uuid"] for o in by_quote["success"]["orders"]] == [btc["uuid"]]
+    assert [o["uuid"] for o in ex.list_open(MAIN)] == [krw_again["uuid"]]
