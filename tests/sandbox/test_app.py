@@ -41,8 +41,10 @@ def _token(query: str = "", **claims: object) -> str:
 
 def test_fifteen_requests_in_a_second_give_ten_answers_and_429s(sandbox: RunningSandbox) -> None:
     with httpx.Client(base_url=sandbox.url) as raw:
-        raw.get("/v1/market/all")  # warm the connection (another group)
-        time.sleep(1 - time.time() % 1 + 0.02)  # start just after a wall-clock second
+        # Warm the connection and the first ticker's simulation of the day behind it (0.16 s
+        # on a quiet machine, over a second on a loaded one): the 15 must fit in one second.
+        raw.get("/v1/ticker", params={"markets": "KRW-BTC"})
+        time.sleep(1 - time.time() % 1 + 0.02)  # start just after a wall-clock second: a new window
         began = time.time()
         answers = [raw.get("/v1/ticker", params={"markets": "KRW-BTC"}) for _ in range(15)]
         assert time.time() - began < 0.9, "too slow to stay inside one second"
