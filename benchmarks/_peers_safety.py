@@ -144,18 +144,24 @@ def sandboxes(
     process imports the sandbox once and forks one child per sandbox, which is much cheaper than
     `count` interpreters importing it. All stopped when the block ends."""
     tmp = tempfile.TemporaryDirectory(prefix="bench-sandbox-")
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "serve", "--dir", tmp.name, "--count", str(count),
-         "--history-days", str(history_days), "--trades-per-minute", str(trades_per_minute)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
-    )  # fmt: skip
+    errors = Path(tmp.name) / "stderr.txt"
+    with errors.open("w") as stderr:  # read back if a server does not start
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "serve", "--dir", tmp.name, "--count", str(count),
+             "--history-days", str(history_days), "--trades-per-minute", str(trades_per_minute)],
+            stdout=subprocess.PIPE, stderr=stderr, text=True, cwd=ROOT,
+        )  # fmt: skip
     try:
         assert proc.stdout is not None
         urls: dict[int, str] = {}
         for _ in range(count):
             index, _, url = proc.stdout.readline().strip().partition(" ")
             if not url.startswith("http://"):
-                raise RuntimeError(f"a benchmark sandbox did not start: {index!r} {url!r}")
+                tail = errors.read_text(errors="replace")[-2000:]
+                raise RuntimeError(
+                    f"a benchmark sandbox did not start: {index!r} {url!r}, exit code "
+                    f"{proc.poll()}, stderr:\n{tail}"
+                )
             urls[int(index)] = url
         yield [CountedSandbox(urls[i]) for i in range(count)]
     finally:
