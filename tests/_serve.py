@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from socketserver import BaseServer
 from typing import TypeVar
@@ -26,3 +27,13 @@ def serving(server: S) -> Iterator[S]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def settled_count(count: Callable[[], int], expected: int) -> int:
+    """`count()` once it reaches `expected` (or 5 s passed), after a further 0.3 s in which an
+    unwanted extra request (a page asked for too early) would arrive too."""
+    deadline = time.monotonic() + 5
+    while count() < expected and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)
+    return count()

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 import httpx
 import pytest
-from _serve import serving
+from _serve import serving, settled_count
 from _spec import load_examples, operations
 from fake_upbit import (
     ACCESS_KEY,
@@ -256,13 +256,7 @@ def test_candle_arguments_are_checked_before_any_request(
 
 
 def wait_for_requests(server: ConvenienceFake, path: str, count: int) -> int:
-    """Requests to `path` once `count` have arrived (or 5 s passed), after a further 0.3 s in
-    which any unwanted extra one would arrive too."""
-    deadline = time.monotonic() + 5
-    while len(server.sent(path)) < count and time.monotonic() < deadline:
-        time.sleep(0.01)
-    time.sleep(0.3)
-    return len(server.sent(path))
+    return settled_count(lambda: len(server.sent(path)), count)
 
 
 def test_candles_ask_for_the_next_page_while_the_caller_reads_one(

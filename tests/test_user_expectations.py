@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from _serve import serving
+from _serve import serving, settled_count
 from _spec import load_spec, operations, resolve
 from fake_upbit import ACCESS_KEY, NOW, SECRET_KEY, FakeUpbit, _Handler, timezone_kst
 
@@ -273,16 +273,6 @@ def test_every_list_operation_that_pages_can_be_paginated() -> None:
         assert {n for n in dir(client.paginate) if not n.startswith("_")} == pages
 
 
-def settled_count(server: PagingFake, path: str, count: int) -> int:
-    """Requests to `path` once `count` have arrived (or 5 s passed), after a further 0.3 s in
-    which an unwanted extra one (a page asked for too early) would arrive too."""
-    deadline = time.monotonic() + 5
-    while len(server.queries(path)) < count and time.monotonic() < deadline:
-        time.sleep(0.01)
-    time.sleep(0.3)
-    return len(server.queries(path))
-
-
 def test_deposits_page_by_uuid_cursor_lazily_through_the_limiter(
     upbit: Upbit, server: PagingFake
 ) -> None:
@@ -291,9 +281,9 @@ def test_deposits_page_by_uuid_cursor_lazily_through_the_limiter(
     first = next(items)
     assert first.uuid == DEPOSITS[0]
     # Lazily: page 2 is asked for while the caller reads page 1 (a thread), page 3 not yet.
-    assert settled_count(server, "/v1/deposits", 2) == 2
+    assert settled_count(lambda: len(server.queries("/v1/deposits")), 2) == 2
     more = [next(items) for _ in range(99)]  # the rest of page 1: page 3 still not asked for
-    assert settled_count(server, "/v1/deposits", 2) == 2
+    assert settled_count(lambda: len(server.queries("/v1/deposits")), 2) == 2
     rest = list(items)
     assert [d.uuid for d in [first, *more, *rest]] == DEPOSITS  # each once, in order
     sent = server.queries("/v1/deposits")
